@@ -1,0 +1,41 @@
+# Trophic Factors Lab — the two commands are `make lab` and `make test`.
+# Both create .venv on first use (needs Python >= 3.10 and make; nothing else).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+# Tests and kernels must see the project's environment first.
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: lab test strip data help
+
+help:
+	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make test   - create .venv if needed and run the whole test suite"
+	@echo "make data   - regenerate the illustrative data sets in data/"
+	@echo "make strip  - remove outputs and widget state from notebooks before committing"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed; found " + sys.version.split()[0])'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e ".[test]"
+	@touch $(STAMP)
+
+# Opens a browser when the machine has one; on a machine without a display it prints the URL to open.
+LAB_ARGS ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell uname -s))),,--no-browser)
+# Containers often run as root, which JupyterLab refuses without this flag.
+LAB_ARGS += $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: $(STAMP)
+	$(PY) -m jupyterlab $(LAB_ARGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+data: $(STAMP)
+	$(PY) -m helpers.illustrative --write
+
+strip: $(STAMP)
+	$(BIN)/nbstripout --extra-keys "metadata.widgets" notebooks/*.ipynb

@@ -1,0 +1,57 @@
+"""Small input checks shared by every layer: each raises ValueError naming the parameter,
+the offending value and what is allowed."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import get_close_matches
+
+import numpy as np
+
+
+def as_float_array(name: str, value, *, low: float | None = None, high: float | None = None,
+                   unit: str = "") -> np.ndarray:
+    """Return ``value`` as a float ndarray after checking it is finite and inside [low, high].
+
+    Raises ValueError naming ``name``, the bad value and the allowed range (with ``unit``).
+    """
+    if isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{name} must be a number, got the boolean {value!r}")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number or an array of numbers, got {value!r}") from None
+    unit_s = f" {unit}" if unit else ""
+    rng = _range_text(low, high, unit_s)
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        raise ValueError(f"{name} must be finite, got {arr[bad].flat[0]!r}; allowed {rng}")
+    if low is not None and (arr < low).any():
+        raise ValueError(f"{name} = {arr[arr < low].flat[0]:g}{unit_s} is below the allowed range {rng}")
+    if high is not None and (arr > high).any():
+        raise ValueError(f"{name} = {arr[arr > high].flat[0]:g}{unit_s} is above the allowed range {rng}")
+    return arr
+
+
+def check_choice(name: str, value, options: Iterable[str]) -> str:
+    """Return ``value`` if it is one of ``options``; otherwise raise ValueError listing them."""
+    opts = list(options)
+    if value not in opts:
+        close = get_close_matches(str(value), [str(o) for o in opts], n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(f"{name} = {value!r} is not allowed; choose one of {opts}{hint}")
+    return value
+
+
+def _range_text(low, high, unit_s: str) -> str:
+    if low is not None and high is not None:
+        return f"[{low:g}, {high:g}]{unit_s}"
+    if low is not None:
+        return f">= {low:g}{unit_s}"
+    if high is not None:
+        return f"<= {high:g}{unit_s}"
+    return "any finite number"
+
+
+def scalar_or_array(arr: np.ndarray, like):
+    """Return a Python float when the caller passed a scalar, else the array."""
+    return float(arr) if np.ndim(like) == 0 else arr

@@ -1,0 +1,115 @@
+"""pyproject.toml and environment.yml must agree; Binder, Makefile, README and CI follow the design."""
+import re
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pyproject():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pip_requirements() -> dict[str, SpecifierSet]:
+    out = {}
+    for line in _pyproject()["project"]["dependencies"]:
+        r = Requirement(line)
+        out[_norm(r.name)] = r.specifier
+    return out
+
+
+def conda_requirements() -> tuple[dict[str, SpecifierSet], dict]:
+    """Parse environment.yml's dependency list (a plain list of 'name spec' strings)."""
+    text = (ROOT / "environment.yml").read_text()
+    channels = re.findall(r"^\s*-\s*(\S+)\s*$", text.split("dependencies:")[0], re.M)
+    deps = {}
+    for line in text.split("dependencies:")[1].splitlines():
+        m = re.match(r"^\s*-\s*(.+?)\s*$", line)
+        if not m:
+            continue
+        item = m.group(1)
+        assert not item.endswith(":"), f"environment.yml: nested section {item!r} (no pip section allowed)"
+        name, spec = re.match(r"([A-Za-z0-9_.-]+)\s*(.*)", item).groups()
+        deps[_norm(name)] = spec.replace(" ", "")
+    return deps, {"channels": channels}
+
+
+def test_conda_forge_only_and_python_pinned_to_minor():
+    deps, meta = conda_requirements()
+    assert meta["channels"] == ["conda-forge", "nodefaults"]
+    assert re.fullmatch(r"=3\.1\d", deps["python"]), deps["python"]
+    requires = SpecifierSet(_pyproject()["project"]["requires-python"])
+    assert deps["python"].lstrip("=") + ".0" in requires
+
+
+def test_same_packages_and_bounds_in_pyproject_and_environment():
+    deps, _ = conda_requirements()
+    conda = {k: SpecifierSet(v) for k, v in deps.items() if k not in ("python", "pip")}
+    pip = pip_requirements()
+    assert set(conda) == set(pip), (f"only in environment.yml: {sorted(set(conda) - set(pip))}; "
+                                    f"only in pyproject.toml: {sorted(set(pip) - set(conda))}")
+    for name in pip:
+        assert conda[name] == pip[name], f"{name}: environment.yml {conda[name]} vs pyproject {pip[name]}"
+
+
+def test_required_packages_are_bounded():
+    pip = pip_requirements()
+    for name in ["jupyterlab", "ipywidgets", "anywidget", "plotly", "pandas", "numpy", "nbval"]:
+        spec = pip[name]
+        assert any(s.operator in (">=", ">") for s in spec) and any(s.operator == "<" for s in spec), name
+    assert pip["jupyterlab"] == SpecifierSet(">=4,<5")
+    assert pip["ipywidgets"] == SpecifierSet(">=8,<9")
+    assert pip["plotly"] == SpecifierSet(">=6,<8")
+    proj = _pyproject()["project"]
+    assert proj["name"] == "trophic-factors-lab"
+    assert SpecifierSet(proj["requires-python"]) == SpecifierSet(">=3.10")
+    assert any(Requirement(r).name == "pytest" for r in proj["optional-dependencies"]["test"])
+
+
+def test_no_local_pip_references_and_postbuild_is_minimal():
+    env = (ROOT / "environment.yml").read_text()
+    assert "pip:" not in env and "-e " not in env and "file:" not in env
+    lines = [l for l in (ROOT / "postBuild").read_text().splitlines()
+             if l.strip() and not l.startswith("#") and not l.startswith("set ")]
+    assert lines == ["python -m pip install --no-deps -e ."]
+
+
+def test_makefile_targets_create_venv():
+    mk = (ROOT / "Makefile").read_text()
+    for target in ("lab:", "test:"):
+        assert re.search(rf"^{target} \$\(STAMP\)", mk, re.M), target
+    assert "-m venv" in mk and "notebooks/00_start_here.ipynb" in mk
+
+
+def test_readme_leads_with_the_two_commands_then_binder():
+    readme = (ROOT / "README.md").read_text()
+    first_block = readme.split("```")[1]
+    assert "make lab" in first_block and "make test" in first_block
+    binder = readme.index("mybinder.org")
+    assert readme.index("make test") < binder < readme.index("conda env create -f environment.yml")
+    assert "urlpath=lab/tree/notebooks/00_start_here.ipynb" in readme
+    for heading in ("Illustrative data", "How to cite", "Licence"):
+        assert re.search(rf"^## .*{heading}", readme, re.M | re.I), heading
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^make test\b", ci, re.M)
+    assert "chromium" in ci
+
+
+def test_licence_and_citation_files():
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert "CC BY 4.0" in (ROOT / "LICENSE").read_text()
+    cff = (ROOT / "CITATION.cff").read_text()
+    assert "cff-version:" in cff and "title:" in cff
