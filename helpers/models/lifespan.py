@@ -237,3 +237,79 @@ def decline_percent_per_decade(marker: str, sex: str, age_from: float, age_to: f
     m = lms(marker, age, sex)[1]
     slope = np.polyfit(age, np.log(m), 1)[0]
     return float(100.0 * (1.0 - math.exp(10.0 * slope)))
+
+
+# ---------------------------------------------------------------------------------------------
+# molar ratio of a person's IGF-1 and IGFBP-3 (used for the illustrative cohort)
+# ---------------------------------------------------------------------------------------------
+def _fit_ratio_scale() -> float:
+    """Scale k in ratio_x100 = k * IGF-1 / IGFBP-3 (both ng/mL): the geometric mean, over the
+    six ratio calibration points (15, 40, 70 y; both sexes), of published ratio median divided
+    by (IGF-1 median / IGFBP-3 median). k stands for 100 x the ratio of the two molar masses;
+    fitting it avoids assuming a molar mass for (glycosylated) IGFBP-3."""
+    logs = []
+    for s in SEXES:
+        ages = np.asarray(RATIO_LMS[s]["ages"], float)
+        r = lms("ratio", ages, s)[1]
+        i = lms("igf1", ages, s)[1]
+        b = lms("igfbp3", ages, s)[1]
+        logs.append(np.log(r * b / i))
+    return float(np.exp(np.mean(np.concatenate(logs))))
+
+
+#: fitted scale of the molar ratio (dimensionless, x100 included); about 360
+RATIO_SCALE = _fit_ratio_scale()
+
+
+def molar_ratio_x100(igf1_ng_ml, igfbp3_ng_ml):
+    """Molar IGF-1:IGFBP-3 ratio x 100 from mass concentrations (ng/mL, > 0), using the fitted
+    RATIO_SCALE. Vectorised."""
+    i = as_float_array("igf1_ng_ml", igf1_ng_ml, low=0.0, unit="ng/mL")
+    b = as_float_array("igfbp3_ng_ml", igfbp3_ng_ml, low=0.0, unit="ng/mL")
+    if (b <= 0).any():
+        raise ValueError("igfbp3_ng_ml must be > 0 ng/mL")
+    return scalar_or_array(RATIO_SCALE * i / b, igf1_ng_ml)
+
+
+# ---------------------------------------------------------------------------------------------
+# crude versus age-adjusted association (confounding by age)
+# ---------------------------------------------------------------------------------------------
+def age_covariates(age_years, is_male=None) -> np.ndarray:
+    """Design matrix [1, age, age^2 (, male)] used to adjust for age (and sex when given)."""
+    a = np.asarray(age_years, float)
+    c = (a - 50.0) / 10.0
+    cols = [np.ones_like(a), c, c * c]
+    if is_male is not None:
+        cols.append(np.asarray(is_male, float))
+    return np.column_stack(cols)
+
+
+def residuals(y, covariates: np.ndarray) -> np.ndarray:
+    """What is left of ``y`` after a least-squares fit on ``covariates``."""
+    y = np.asarray(y, float)
+    beta = np.linalg.lstsq(covariates, y, rcond=None)[0]
+    return y - covariates @ beta
+
+
+def association(x, y, age_years, is_male=None) -> dict:
+    """Crude and age-adjusted association of ``y`` with ``x``.
+
+    Returns ``r_crude`` (Pearson r of x and y), ``r_adjusted`` (partial correlation: r of the
+    residuals of x and y after regressing each on age and age^2, and on sex when ``is_male`` is
+    given), ``slope_crude`` and ``slope_adjusted`` (change in y per unit x, least squares) and
+    ``n``. Needs at least 5 people.
+    """
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    if x.shape != y.shape or x.ndim != 1 or len(x) < 5:
+        raise ValueError(f"x and y must be 1-D arrays of the same length >= 5, got {x.shape}, {y.shape}")
+    X = age_covariates(age_years, is_male)
+    rx, ry = residuals(x, X), residuals(y, X)
+
+    def r(a, b):
+        sa, sb = a.std(), b.std()
+        return float(np.mean((a - a.mean()) * (b - b.mean())) / (sa * sb)) if sa > 0 and sb > 0 else 0.0
+
+    xc = x - x.mean()
+    return {"r_crude": r(x, y), "r_adjusted": r(rx, ry),
+            "slope_crude": float(xc @ (y - y.mean()) / (xc @ xc)),
+            "slope_adjusted": float(rx @ ry / (rx @ rx)), "n": int(len(x))}
