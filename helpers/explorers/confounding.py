@@ -26,7 +26,7 @@ class ConfoundingExplorer(Explorer):
                 "age_to": int_slider("Oldest age included", "years", 23, 90, 90),
                 "sex": choice("Who", [("Women and men", "both"), ("Women", "female"), ("Men", "male")],
                               "both", kind="toggle"),
-                "adjust": checkbox("Adjust for age (plot what age does not explain)", False)}
+                "adjust": checkbox("Adjust for age", False)}
 
     def compute(self, age_from, age_to, sex, adjust):
         lo, hi = sorted((float(age_from), float(age_to)))

@@ -1,6 +1,8 @@
 """Explorer `lifespan`: IGF-1, IGFBP-3 or their molar ratio over the lifespan, by sex."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ..models import lifespan
@@ -18,6 +20,25 @@ def _grid(measure):
     return np.arange(start, 90.0 + 0.25, 0.5)
 
 
+@lru_cache(maxsize=None)
+def _compute(sex, measure):
+    """Everything the figure needs for one (sex, measure): only six combinations, so cached."""
+    c = cohort()
+    idx = thin(c["sex"] == sex)
+    age = c["age_years"][idx]
+    if measure == "igf1":
+        val = c["igf1_ng_ml"][idx]
+    elif measure == "igfbp3":
+        val = c["igfbp3_ng_ml"][idx]
+    else:
+        val = lifespan.molar_ratio_x100(c["igf1_ng_ml"][idx], c["igfbp3_ng_ml"][idx])
+    grid = _grid(measure)
+    ref = lifespan.reference(measure, grid, sex)
+    m20, m70 = (float(lifespan.reference(measure, a, sex)["p50"]) for a in (20.0, 70.0))
+    return {"sex": sex, "measure": measure, "grid": grid, "ref": ref, "age": age, "value": val,
+            "peak": lifespan.median_peak_age(measure, sex, step_years=0.5), "m20": m20, "m70": m70}
+
+
 @register
 class LifespanExplorer(Explorer):
     name = "lifespan"
@@ -27,26 +48,19 @@ class LifespanExplorer(Explorer):
                       "median_at_70": ("Median at 70 years", "", ".1f"),
                       "change_20_to_70_pct": ("Change of the median from 20 to 70 years", "%", "+.0f")}
 
+    def __init__(self):
+        for sex in lifespan.SEXES:  # warm the six-entry cache so every set() is only a data swap
+            for measure in _MEASURES:
+                _compute(sex, measure)
+        super().__init__()
+
     def make_controls(self):
         return {"sex": choice("Sex", [("Female", "female"), ("Male", "male")], "female", kind="toggle"),
                 "measure": choice("Measure", [("IGF-1 (ng/mL)", "igf1"), ("IGFBP-3 (ng/mL)", "igfbp3"),
                                               ("IGF-1:IGFBP-3 molar ratio (x100)", "ratio")], "igf1")}
 
     def compute(self, sex, measure):
-        c = cohort()
-        idx = thin(c["sex"] == sex)
-        age = c["age_years"][idx]
-        if measure == "igf1":
-            val = c["igf1_ng_ml"][idx]
-        elif measure == "igfbp3":
-            val = c["igfbp3_ng_ml"][idx]
-        else:
-            val = lifespan.molar_ratio_x100(c["igf1_ng_ml"][idx], c["igfbp3_ng_ml"][idx])
-        grid = _grid(measure)
-        ref = lifespan.reference(measure, grid, sex)
-        m20, m70 = (float(lifespan.reference(measure, a, sex)["p50"]) for a in (20.0, 70.0))
-        return {"sex": sex, "measure": measure, "grid": grid, "ref": ref, "age": age, "value": val,
-                "peak": lifespan.median_peak_age(measure, sex, step_years=0.5), "m20": m20, "m70": m70}
+        return _compute(sex, measure)
 
     @staticmethod
     def _title(r):
@@ -68,6 +82,10 @@ class LifespanExplorer(Explorer):
 
     def summarize(self, r):
         self._state = (r["sex"], r["measure"])
+        unit = _MEASURES[r["measure"]][1]
+        self.summary_labels = {**type(self).summary_labels,
+                               "median_at_20": ("Median at 20 years", unit, ".1f"),
+                               "median_at_70": ("Median at 70 years", unit, ".1f")}
         return {"peak_age_years": float(r["peak"]), "median_at_20": r["m20"], "median_at_70": r["m70"],
                 "change_20_to_70_pct": 100.0 * (r["m70"] / r["m20"] - 1.0)}
 

@@ -41,14 +41,14 @@ def cohort_curves_figure(age, p2_5, p50, p97_5, cohort_age, cohort_value, *, tit
                          y_label: str, y_unit: str) -> go.Figure:
     """Illustrative cohort as grey points with reference percentile curves on top.
     Traces: 0 the cohort, 1–3 the 2.5th/50th/97.5th percentiles."""
-    fig = base_figure(title, "Age", "years", y_label, y_unit, height=460)
+    fig = base_figure(title, "Age", "years", y_label, y_unit, height=520)
     fig.add_trace(go.Scatter(x=np.asarray(cohort_age), y=np.asarray(cohort_value), mode="markers",
                              name="Illustrative (synthetic) people",
                              marker=dict(size=5, color=_SCATTER_COLOR, symbol="circle")))
-    for t in _percentile_traces(age, p2_5, p50, p97_5, " (model)"):
+    for t in _percentile_traces(age, p2_5, p50, p97_5, ", model"):
         fig.add_trace(t)
     fig.update_xaxes(range=[0, 92])
-    fig.update_layout(legend=dict(x=0.55, y=0.98, bgcolor="rgba(255,255,255,0.85)"))
+    fig.update_layout(legend=dict(orientation="h", x=0.0, xanchor="left", y=-0.2, yanchor="top", bgcolor="rgba(255,255,255,0.85)"), margin=dict(b=130))
     return fig
 
 
@@ -58,7 +58,7 @@ def lifespan_both_sexes_figure(age, median_female, band_female, median_male, ban
     squares for men), model medians (solid women, dashed men) and 95 % reference limits
     (dotted). ``band_*`` are (p2_5, p97_5) pairs; ``cohort_by_sex[sex] = (age, igf1)``."""
     fig = base_figure("Serum IGF-1 across the lifespan: illustrative (synthetic) cohort and model "
-                      "percentiles", "Age", "years", "Serum IGF-1", "ng/mL", height=480)
+                      "percentiles", "Age", "years", "Serum IGF-1", "ng/mL", height=560)
     styles = {"female": ("#D55E00", "circle", "solid"), "male": ("#0072B2", "square", "dash")}
     for sex, (a, v) in cohort_by_sex.items():
         col, sym, _ = styles[sex]
@@ -72,7 +72,7 @@ def lifespan_both_sexes_figure(age, median_female, band_female, median_male, ban
             fig.add_trace(go.Scatter(x=age, y=k, mode="lines", name=f"{lab} percentile, {sex}s",
                                      line=dict(color=col, dash="dot", width=1.5)))
     fig.update_xaxes(range=[0, 92])
-    fig.update_layout(legend=dict(x=0.62, y=0.99, bgcolor="rgba(255,255,255,0.85)", font=dict(size=12)))
+    fig.update_layout(legend=dict(orientation="h", x=0.0, xanchor="left", y=-0.2, yanchor="top", bgcolor="rgba(255,255,255,0.85)", font=dict(size=13)), margin=dict(b=150))
     return fig
 
 
@@ -80,7 +80,7 @@ def association_figure(x_female, y_female, x_male, y_male, line_x, line_y, *, ti
                        x_title: str, y_title: str, line_name: str) -> go.Figure:
     """Scatter of muscle against IGF-1 (circles women, squares men) with a least-squares line.
     Traces: 0 women, 1 men, 2 the regression line."""
-    fig = go.Figure(base_figure(title, "x", None, "y", None, height=460))
+    fig = go.Figure(base_figure(title, "x", None, "y", None, height=500))
     fig.add_trace(go.Scatter(x=x_female, y=y_female, mode="markers", name="Women (illustrative)",
                              marker=dict(size=6, symbol="circle", color="#D55E00", opacity=0.45)))
     fig.add_trace(go.Scatter(x=x_male, y=y_male, mode="markers", name="Men (illustrative)",
@@ -89,5 +89,5 @@ def association_figure(x_female, y_female, x_male, y_male, line_x, line_y, *, ti
                              line=dict(color="#000000", width=3.5, dash="solid")))
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title)
-    fig.update_layout(legend=dict(x=0.01, y=0.99, bgcolor="rgba(255,255,255,0.85)"))
+    fig.update_layout(legend=dict(orientation="h", x=0.0, xanchor="left", y=-0.2, yanchor="top", bgcolor="rgba(255,255,255,0.85)"), margin=dict(b=120))
     return fig
