@@ -12,7 +12,8 @@ from helpers.models.binding import ADULT_DEFAULTS, HALF_LIFE_MIN, clearance, equ
 POOLS_NM = ("free_nM", "binary_nM", "ternary_nM", "other_bound_nM")
 FRACS = ("free_fraction", "binary_fraction", "ternary_fraction", "other_fraction")
 
-conc = st.floats(min_value=0.0, max_value=1e4, allow_nan=False, allow_infinity=False)
+conc = st.floats(min_value=0.0, max_value=1e4, allow_nan=False, allow_infinity=False,
+                 allow_subnormal=False)  # sub-1e-308 nM concentrations are not physical
 pos = st.floats(min_value=1e-6, max_value=1e4, allow_nan=False, allow_infinity=False)
 frac = st.floats(min_value=0.0, max_value=1.0)
 
