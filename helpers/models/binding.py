@@ -30,6 +30,8 @@ Constants (sources and caveats in notebook 02 and in data/igfbp_family.csv):
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .._validate import as_float_array, check_choice, scalar_or_array
@@ -94,6 +96,42 @@ def _complexes(x, igfbp3, als, other):
     return binary, ternary, other_bound
 
 
+def _complexes_scalar(x: float, igfbp3: float, als: float, other: float):
+    """Pure-float twin of ``_complexes`` (same formulas) for the fast scalar path."""
+    u = x / KD_IGFBP3_NM
+    c = u / KD_ALS_NM
+    alpha = (1.0 + u) * c
+    beta = 1.0 + u + (als - igfbp3) * c
+    disc = math.sqrt(beta * beta + 4.0 * alpha * igfbp3)
+    if beta >= 0:
+        b = 2.0 * igfbp3 / (beta + disc) if beta + disc > 0 else 0.0
+    else:
+        b = (disc - beta) / (2.0 * alpha) if alpha > 0 else 0.0
+    binary = u * b
+    ternary = binary * (als / (1.0 + b * c)) / KD_ALS_NM
+    return binary, ternary, other * x / (KD_OTHER_NM + x)
+
+
+def _solve_scalar(igf1: float, bp3: float, als: float, other: float) -> tuple[float, ...]:
+    lo, hi = 0.0, igf1
+    for _ in range(_MAX_ITER):
+        mid = 0.5 * (lo + hi)
+        if not lo < mid < hi:
+            break
+        b2, t3, ob = _complexes_scalar(mid, bp3, als, other)
+        if mid + b2 + t3 + ob > igf1:
+            hi = mid
+        else:
+            lo = mid
+    best = None
+    for x in (lo, hi):
+        b2, t3, ob = _complexes_scalar(x, bp3, als, other)
+        err = abs(x + b2 + t3 + ob - igf1)
+        if best is None or err < best[0]:
+            best = (err, x, b2, t3, ob)
+    return best[1:]
+
+
 def equilibrium(igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fraction=1.0) -> dict:
     """Equilibrium distribution of total IGF-1 between free, binary, ternary and other-bound pools.
 
@@ -111,6 +149,17 @@ def equilibrium(igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fr
     als = as_float_array("als_nM", als_nM, low=0.0, unit="nM")
     other = as_float_array("other_igfbp_nM", other_igfbp_nM, low=0.0, unit="nM")
     intact = as_float_array("igfbp3_intact_fraction", igfbp3_intact_fraction, low=0.0, high=1.0)
+    scalar = all(np.ndim(v) == 0 for v in (igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM,
+                                           igfbp3_intact_fraction))
+    if scalar:
+        t = float(igf1)
+        free, binary, ternary, other_bound = _solve_scalar(t, float(bp3) * float(intact),
+                                                           float(als), float(other))
+        pools = {"free": free, "binary": binary, "ternary": ternary, "other_bound": other_bound}
+        out = {f"{k}_nM": v for k, v in pools.items()}
+        out.update({f"{'other' if k == 'other_bound' else k}_fraction": (v / t if t > 0 else 0.0)
+                    for k, v in pools.items()})
+        return out
     igf1, bp3, als, other, intact = np.broadcast_arrays(igf1, bp3, als, other, intact)
     bp3_eff = bp3 * intact
 
@@ -142,9 +191,7 @@ def equilibrium(igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fr
                "other_bound_nM": other_bound,
                "free_fraction": frac(free), "binary_fraction": frac(binary),
                "ternary_fraction": frac(ternary), "other_fraction": frac(other_bound)}
-    scalar = all(np.ndim(v) == 0 for v in (igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM,
-                                           igfbp3_intact_fraction))
-    return {k: (float(v) if scalar else v) for k, v in out.items()}
+    return out
 
 
 def clearance(t_min, pool: str):
