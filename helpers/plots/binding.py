@@ -27,16 +27,20 @@ def _pct_text(p: float) -> str:
     return f"{pct:.3g} %"
 
 
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.3g}"
+
+
 def pool_texts(pools_nM: Mapping[str, float], fractions: Mapping[str, float]) -> list[str]:
     """'0.116 pM (6.0e-04 %)' style labels, one per pool in POOL_LABELS order."""
-    return [f"{1000 * pools_nM[k]:.3g} pM ({_pct_text(fractions[k])})" for k in POOL_LABELS]
+    return [f"{_num(1000 * pools_nM[k])} pM ({_pct_text(fractions[k])})" for k in POOL_LABELS]
 
 
 def pools_figure(pools_nM: Mapping[str, float], fractions: Mapping[str, float],
                  title: str = "Where the IGF-1 in serum is: model equilibrium") -> go.Figure:
     """Top: one 100 % stacked bar of the four pools (share of total IGF-1). Bottom: the same pools
     as concentrations on a log axis (pM), so the tiny free pool is visible. Numbers as text."""
-    fig = make_subplots(rows=2, cols=1, row_heights=[0.32, 0.68], vertical_spacing=0.2,
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.3, 0.7], vertical_spacing=0.16,
                         subplot_titles=("Share of total IGF-1 (%)",
                                         "Concentration of each pool (pM, log scale)"))
     for i, (k, label) in enumerate(POOL_LABELS.items()):
@@ -53,11 +57,12 @@ def pools_figure(pools_nM: Mapping[str, float], fractions: Mapping[str, float],
                          cliponaxis=False, showlegend=False, name="pools (pM)",
                          hovertemplate="%{y}: %{x:.4g} pM<extra></extra>"),
                   row=2, col=1)
-    fig.update_layout(template=TEMPLATE_NAME, barmode="stack", height=520, title=dict(text=title),
-                      legend=dict(orientation="h", y=-0.12, x=0.0),
-                      margin=dict(l=250, r=40, t=90, b=110))
-    fig.update_xaxes(range=[0, 100], title_text=axis_title("Share of total IGF-1", "%"), row=1, col=1)
-    fig.update_xaxes(type="log", range=[-4, 6.3], title_text=axis_title("IGF-1 in the pool", "pM"),
+    fig.update_layout(template=TEMPLATE_NAME, barmode="stack", height=600, title=dict(text=title),
+                      legend=dict(orientation="h", y=-0.2, x=0.0, yanchor="top",
+                                  traceorder="normal", title=dict(text="Pools (top bar):")),
+                      margin=dict(l=250, r=30, t=90, b=150))
+    fig.update_xaxes(range=[0, 100], ticksuffix=" %", row=1, col=1)
+    fig.update_xaxes(type="log", range=[-4, 7.6], title_text=axis_title("IGF-1 in the pool", "pM"),
                      row=2, col=1)
     fig.update_yaxes(autorange="reversed", row=2, col=1)
     return fig
@@ -74,17 +79,19 @@ def clearance_figure(t_min: np.ndarray, curves: Mapping[str, np.ndarray],
     for k, y in curves.items():
         fig.add_trace(go.Scatter(x=t_min, y=y, mode="lines", name=CLEARANCE_LABELS[k],
                                  visible=k in visible))
+    positions = {"free": "top right", "binary": "bottom right", "ternary": "top right"}
     for i, (k, th) in enumerate(half_lives_min.items()):
         fig.add_trace(go.Scatter(x=[th], y=[0.5], mode="markers+text", name=f"t½ {CLEARANCE_LABELS[k]}",
                                  marker=dict(size=11, color=COLORWAY[i], symbol="diamond",
                                              line=dict(color="#333333", width=1)),
-                                 text=[f"t½ = {_fmt_minutes(th)}"], textposition="top right",
+                                 text=[f"t½ = {_fmt_minutes(th)}"], textposition=positions.get(k, "top right"),
                                  showlegend=False, visible=k in visible))
     fig.add_trace(go.Scatter(x=[0, float(t_min[-1])], y=[0.5, 0.5], mode="lines", name="50 % left",
                              line=dict(color="#555555", dash="dot", width=1.5), hoverinfo="skip"))
     fig.update_xaxes(range=[0, float(t_min[-1])])
     set_y_scale(fig, log_y)
-    fig.update_layout(legend=dict(x=0.55, y=0.98, bgcolor="rgba(255,255,255,0.85)"))
+    fig.update_layout(height=520, margin=dict(b=140),
+                      legend=dict(orientation="h", x=0.0, y=-0.22, yanchor="top"))
     return fig
 
 
