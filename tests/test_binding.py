@@ -174,3 +174,15 @@ def test_clearance_bad_inputs():
 def test_free_ng_ml_uses_shared_unit_factor():
     assert binding.igf1_free_ng_ml(1.0) == pytest.approx(1 / units.NMOL_L_PER_NG_ML)
     assert math.isclose(binding.igf1_free_ng_ml(0.1307), 1.0, rel_tol=1e-3)
+
+
+@pytest.mark.parametrize("igf1", [2.2250738585072014e-308, 1e-200, 1e-101])
+def test_tracer_limit_matches_linear_binding(igf1):
+    """Vanishing IGF-1 occupies no binder: shares follow the linear (tracer) weights exactly,
+    and continue smoothly into the bisection regime."""
+    r = equilibrium(igf1, 1193.0, 2555.0, 3.0)
+    v = equilibrium(np.array([igf1]), 1193.0, 2555.0, 3.0)
+    assert sum(r[k] for k in FRACS) == pytest.approx(1.0, rel=1e-12)
+    assert v["free_fraction"][0] == pytest.approx(r["free_fraction"], rel=1e-12)
+    small = equilibrium(1e-90, 1193.0, 2555.0, 3.0)   # just above the switch: bisection
+    assert small["free_fraction"] == pytest.approx(r["free_fraction"], rel=1e-6)

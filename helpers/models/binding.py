@@ -73,6 +73,9 @@ HALF_LIFE_RANGE_MIN: dict[str, tuple[float, float]] = {
     "free": (10.0, 12.0), "binary": (20.0, 30.0), "ternary": (12.0 * 60.0, 15.0 * 60.0)}
 POOLS = ("free", "binary", "ternary")
 
+#: Below this total IGF-1 (nM) no binder is measurably occupied (occupancy ~ total / Kd < 1e-99), so
+#: the exact tracer-limit (linear) formulas are used; this avoids subnormal-number round-off.
+_TRACER_NM = 1e-100
 _MAX_ITER = 2000  # safety net only: float bisection of a bracket in [0, total] ends in < 1100 halvings
 
 
@@ -112,7 +115,17 @@ def _complexes_scalar(x: float, igfbp3: float, als: float, other: float):
     return binary, ternary, other * x / (KD_OTHER_NM + x)
 
 
+def _tracer_weights(bp3, als, other):
+    """Relative sizes of the free, binary, ternary and other-bound pools when IGF-1 is a tracer."""
+    w_bin = bp3 / KD_IGFBP3_NM
+    return 1.0, w_bin, w_bin * als / KD_ALS_NM, other / KD_OTHER_NM
+
+
 def _solve_scalar(igf1: float, bp3: float, als: float, other: float) -> tuple[float, ...]:
+    if igf1 < _TRACER_NM:
+        w = _tracer_weights(bp3, als, other)
+        tot = sum(w)
+        return tuple(igf1 * wi / tot for wi in w)
     lo, hi = 0.0, igf1
     for _ in range(_MAX_ITER):
         mid = 0.5 * (lo + hi)
@@ -183,6 +196,12 @@ def equilibrium(igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fr
         res.append((np.abs(x + b2 + t3 + ob - igf1), x, b2, t3, ob))
     pick_lo = res[0][0] <= res[1][0]
     free, binary, ternary, other_bound = (np.where(pick_lo, a, b) for a, b in zip(res[0][1:], res[1][1:]))
+    tracer = igf1 < _TRACER_NM
+    if tracer.any():
+        w = [np.broadcast_to(wi, igf1.shape) for wi in _tracer_weights(bp3_eff, als, other)]
+        tot = sum(w)
+        free, binary, ternary, other_bound = (np.where(tracer, igf1 * wi / tot, p)
+                                              for wi, p in zip(w, (free, binary, ternary, other_bound)))
 
     with np.errstate(divide="ignore", invalid="ignore"):
         def frac(p):
