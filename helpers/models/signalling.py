@@ -150,3 +150,47 @@ def half_max_nM(key: str = "synthesis_rel", **kwargs) -> float:
         raise ValueError(f"{key} does not respond to IGF-1 under these conditions")
     frac = (y - y0) / (ymax - y0)
     return float(np.interp(0.5, frac, c))
+
+
+def _level_word(x: float) -> str:
+    if x >= 0.5:
+        return "ON"
+    if x >= 0.1:
+        return "PARTLY ON"
+    return "OFF"
+
+
+def _change_word(rel: float) -> str:
+    pct = (rel - 1.0) * 100.0
+    if abs(pct) < 2.0:
+        return "BASAL"
+    return f"{'UP' if pct > 0 else 'DOWN'} {pct:+.0f} %"
+
+
+def pathway_states(igf1_nM: float, amino_acids: float = 1.0, pi3k_inhibitor: bool = False,
+                   rapamycin: bool = False, mek_inhibitor: bool = False) -> dict:
+    """The state of each pathway node in words, for a single condition (scalar inputs).
+
+    Keys: igf1r, pi3k, akt, mtorc1, foxo, erk, synthesis, degradation, proliferation. Values start
+    with ON, PARTLY ON, OFF, BLOCKED, ACTIVE, INHIBITED, UP, DOWN or BASAL, so the state is
+    readable without colour.
+    """
+    if np.ndim(igf1_nM) or np.ndim(amino_acids):
+        raise ValueError("pathway_states takes a single igf1_nM and amino_acids value, not arrays")
+    r = muscle_response(igf1_nM, amino_acids, pi3k_inhibitor, rapamycin, mek_inhibitor)
+    occ = r["receptor_occupancy"]
+    states = {"igf1r": f"{_level_word(occ)} {occ * 100:.0f} %"}
+    states["pi3k"] = "BLOCKED" if pi3k_inhibitor else _level_word(r["pi3k"])
+    states["akt"] = "OFF (PI3K blocked)" if pi3k_inhibitor else _level_word(r["akt"])
+    if rapamycin:
+        states["mtorc1"] = "BLOCKED"
+    elif amino_acids == 0:
+        states["mtorc1"] = "OFF (no amino acids)"
+    else:
+        states["mtorc1"] = _level_word(r["akt"]) if r["akt"] >= 0.1 else "BASAL"
+    states["foxo"] = "INHIBITED" if r["akt"] >= 0.5 else "ACTIVE"
+    states["erk"] = "BLOCKED" if mek_inhibitor else _level_word(r["erk"])
+    states["synthesis"] = _change_word(r["synthesis_rel"])
+    states["degradation"] = _change_word(r["degradation_rel"])
+    states["proliferation"] = _change_word(r["proliferation_rel"])
+    return states
