@@ -89,12 +89,15 @@ def test_signalling_figure_nodes_say_state_in_words():
     st = sg.pathway_states(2.0, rapamycin=True)
     fig = pm.signalling_figure(c, r["synthesis_rel"], r["degradation_rel"], r["proliferation_rel"],
                                2.0, cur, st)
-    assert len(fig.data) == 5
-    labels = fig.data[4].text
-    assert any("mTORC1" in s and "BLOCKED" in s for s in labels)
-    assert "x" in fig.data[4].marker.symbol  # blocked node uses a distinct shape
+    assert len(fig.data) == 6
+    labels = list(fig.data[4].text)
+    assert len(labels) == len(pm.NODES) and labels[0].startswith("<b>IGF-1R</b>")
+    assert any("mTORC1" in s and "✕ BLOCKED" in s for s in labels)  # words and a cross, not colour
+    assert any("FoxO" in s and "ACTIVE" in s for s in labels) is False  # Akt on -> FoxO inhibited
     assert fig.layout.xaxis.type == "log"
-    assert len(fig.layout.annotations) >= len(pm.EDGES)
+    assert len(fig.layout.annotations) == 2 + len(pm.EDGES)
+    assert len(fig.layout.shapes) == len(pm.NODES)
+    assert fig.data[5].marker.symbol[list(pm.NODES).index("mtorc1")] == "x"
 
 
 def test_protein_balance_bars():
@@ -114,7 +117,7 @@ def test_signalling_explorer_drives_figure_and_summary():
     s = ex.summary()
     assert s["synthesis_change_pct"] == pytest.approx(-30.0)
     assert -38 <= s["degradation_change_pct"] <= -28
-    assert any("mTORC1" in t and "BLOCKED" in t for t in ex.figure.data[4].text)
+    assert any("mTORC1" in t and "BLOCKED" in t for t in _node_texts(ex))
     assert "rapamycin" in ex.describe(s)
     ex.set(rapamycin=False, pi3k_inhibitor=True)
     s = ex.summary()
@@ -122,7 +125,13 @@ def test_signalling_explorer_drives_figure_and_summary():
     assert s["proliferation_change_pct"] > 80
     ex.set(pi3k_inhibitor=False, mek_inhibitor=True)
     assert ex.summary()["proliferation_change_pct"] == pytest.approx(0.0)
-    assert any("Ras/MEK/ERK" in t and "BLOCKED" in t for t in ex.figure.data[4].text)
+    assert any("Ras/MEK/ERK" in t and "BLOCKED" in t for t in _node_texts(ex))
+    ex.set(mek_inhibitor=False, igf1_nM=0.01)
+    assert any("FoxO" in t and "ACTIVE" in t for t in _node_texts(ex))
+
+
+def _node_texts(ex):
+    return list(ex.figure.data[4].text)
 
 
 def test_axis_explorer_liver_lever():

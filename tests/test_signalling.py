@@ -119,3 +119,17 @@ def test_half_max_bad_key():
         sg.half_max_nM("bogus")
     with pytest.raises(ValueError, match="does not respond"):
         sg.half_max_nM("synthesis_rel", rapamycin=True)
+
+
+def test_pathway_states_in_words():
+    s = sg.pathway_states(32.0)
+    assert s["igf1r"] == "ON" and s["akt"] == "ON" and s["foxo"] == "INHIBITED"
+    assert s["synthesis"] == "UP" and s["degradation"] == "DOWN" and s["proliferation"] == "UP"
+    s = sg.pathway_states(0.0)
+    assert s["igf1r"] == "OFF" and s["foxo"] == "ACTIVE" and s["synthesis"] == "BASAL"
+    s = sg.pathway_states(32.0, pi3k_inhibitor=True, rapamycin=True, mek_inhibitor=True)
+    assert s["pi3k"] == "BLOCKED" and s["mtorc1"] == "BLOCKED" and s["erk"] == "BLOCKED"
+    assert s["degradation"] == "BASAL" and s["proliferation"] == "BASAL"
+    assert sg.pathway_states(32.0, amino_acids=0.0)["mtorc1"].startswith("OFF")
+    with pytest.raises(ValueError, match="single"):
+        sg.pathway_states(np.array([1.0, 2.0]))

@@ -59,10 +59,10 @@ class SignallingExplorer(Explorer):
         now.y = [cur["synthesis_rel"], cur["degradation_rel"], cur["proliferation_rel"]]
         now.text = _marker_texts(cur)
         now.name = f"Now: {result['igf1_nM']:.2g} nM"
-        nodes = fig.data[4]
-        nodes.text = node_labels(st)
-        nodes.marker.symbol = node_symbols(st)
-        nodes.marker.color = node_colors(st)
+        words, marks = fig.data[4], fig.data[5]
+        words.text = node_labels(st)
+        marks.marker.symbol = node_symbols(st)
+        marks.marker.color = node_colors(st)
 
     def summarize(self, result):
         cur = result["current"]

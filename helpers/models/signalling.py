@@ -164,7 +164,7 @@ def _change_word(rel: float) -> str:
     pct = (rel - 1.0) * 100.0
     if abs(pct) < 2.0:
         return "BASAL"
-    return f"{'UP' if pct > 0 else 'DOWN'} {pct:+.0f} %"
+    return "UP" if pct > 0 else "DOWN"
 
 
 def pathway_states(igf1_nM: float, amino_acids: float = 1.0, pi3k_inhibitor: bool = False,
@@ -173,13 +173,13 @@ def pathway_states(igf1_nM: float, amino_acids: float = 1.0, pi3k_inhibitor: boo
 
     Keys: igf1r, pi3k, akt, mtorc1, foxo, erk, synthesis, degradation, proliferation. Values start
     with ON, PARTLY ON, OFF, BLOCKED, ACTIVE, INHIBITED, UP, DOWN or BASAL, so the state is
-    readable without colour.
+    readable without colour. Words only (no numbers), so they change only when a step changes state.
     """
     if np.ndim(igf1_nM) or np.ndim(amino_acids):
         raise ValueError("pathway_states takes a single igf1_nM and amino_acids value, not arrays")
     r = muscle_response(igf1_nM, amino_acids, pi3k_inhibitor, rapamycin, mek_inhibitor)
     occ = r["receptor_occupancy"]
-    states = {"igf1r": f"{_level_word(occ)} {occ * 100:.0f} %"}
+    states = {"igf1r": _level_word(occ)}
     states["pi3k"] = "BLOCKED" if pi3k_inhibitor else _level_word(r["pi3k"])
     states["akt"] = "OFF (PI3K blocked)" if pi3k_inhibitor else _level_word(r["akt"])
     if rapamycin:

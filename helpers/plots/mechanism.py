@@ -4,9 +4,10 @@ Trace order is part of the contract with the explorers (they update traces by in
 
 ``axis_figure``: 0 GH (top panel), 1 IGF-1 (bottom panel), 2 mean IGF-1 line (bottom panel).
 
-``signalling_figure``: 0 synthesis curve, 1 degradation curve, 2 proliferation curve,
-3 current-concentration markers (three points with text), then the pathway-diagram nodes
-(one scatter trace, text labels ON/OFF) in the right-hand panel.
+``signalling_figure``: traces 0 synthesis curve, 1 degradation curve, 2 proliferation curve,
+3 current-concentration markers (three points with text), 4 pathway-step words (one text per
+node in ``NODES`` order, stating ON/OFF/BLOCKED...), 5 pathway-step state markers (shape and
+colour). Boxes (shapes) and arrows (annotations) of the diagram are static.
 """
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ def axis_figure(time_h, gh_ug_l, igf1_ng_ml, mean_igf1_ng_ml: float) -> go.Figur
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.10,
                         subplot_titles=("Pituitary GH: pulses", "Serum IGF-1: slow and steady"))
     fig.update_layout(template=TEMPLATE_NAME, height=520, title=dict(text=AXIS_TITLE),
-                      legend=dict(orientation="h", y=-0.14, x=0),
-                      margin=dict(l=80, r=30, t=90, b=90))
+                      legend=dict(orientation="h", y=-0.2, x=0),
+                      margin=dict(l=80, r=30, t=90, b=110))
     fig.add_trace(go.Scatter(x=t_days, y=np.asarray(gh_ug_l), mode="lines", name="GH (µg/L)",
                              line=dict(color=COLORWAY[0], dash=DASHES[0], width=1.8)), row=1, col=1)
     fig.add_trace(go.Scatter(x=t_days, y=np.asarray(igf1_ng_ml), mode="lines", name="IGF-1 (ng/mL)",
@@ -53,51 +54,63 @@ SIGNALLING_TITLE = "IGF-1 dose–response in muscle cells and which pathway step
 
 #: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units (0–10)
 NODES = {
-    "igf1r": ("IGF-1R", 5.0, 9.2),
-    "pi3k": ("IRS/PI3K", 2.6, 7.4),
-    "erk": ("Ras/MEK/ERK", 7.6, 7.4),
-    "akt": ("Akt", 2.6, 5.6),
-    "mtorc1": ("mTORC1", 1.2, 3.6),
-    "foxo": ("FoxO", 4.2, 3.6),
-    "synthesis": ("Synthesis", 1.2, 1.2),
-    "degradation": ("Breakdown", 4.2, 1.2),
-    "proliferation": ("Proliferation", 7.6, 4.0),
+    "igf1r": ("IGF-1R", 4.6, 9.3),
+    "pi3k": ("IRS/PI3K", 2.3, 7.5),
+    "erk": ("Ras/MEK/ERK", 7.4, 7.5),
+    "akt": ("Akt", 2.3, 5.6),
+    "mtorc1": ("mTORC1", 0.8, 3.6),
+    "foxo": ("FoxO", 3.9, 3.6),
+    "synthesis": ("Synthesis", 0.8, 1.3),
+    "degradation": ("Breakdown", 3.9, 1.3),
+    "proliferation": ("Proliferation", 7.4, 3.6),
 }
 EDGES = [("igf1r", "pi3k"), ("igf1r", "erk"), ("pi3k", "akt"), ("akt", "mtorc1"),
          ("akt", "foxo"), ("mtorc1", "synthesis"), ("foxo", "degradation"),
          ("erk", "proliferation")]
 
 
-def node_labels(states: dict) -> list[str]:
-    """Node texts: name plus its state in words (ON / OFF / BLOCKED / UP / DOWN / BASAL)."""
-    return [f"<b>{NODES[k][0]}</b><br>{states[k]}" for k in NODES]
-
-
 def _is_active(state: str) -> bool:
     return state.split(" (")[0].split(" ")[0] in ("ON", "PARTLY", "UP", "DOWN", "ACTIVE")
 
 
+def node_labels(states: dict) -> list[str]:
+    """Node texts: name plus its state in words (ON / OFF / BLOCKED / UP / DOWN / BASAL ...);
+    a blocked step also gets a cross so the state never depends on colour."""
+    out = []
+    for k, (label, _, _) in NODES.items():
+        st = states[k]
+        mark = "✕ " if st.startswith("BLOCKED") else ""
+        out.append(f"<b>{label}</b><br>{mark}{st}")
+    return out
+
+
 def node_symbols(states: dict) -> list[str]:
-    """Marker shapes, so the state never relies on colour: filled square = active or changed,
-    open square = off / basal / inhibited, x = blocked by a drug."""
+    """State markers beside each box, so the state never depends on colour alone:
+    filled circle = active or changed, open circle = off / basal / inhibited, x = blocked."""
     return ["x" if states[k].startswith("BLOCKED") else
-            "square" if _is_active(states[k]) else "square-open" for k in NODES]
+            "circle" if _is_active(states[k]) else "circle-open" for k in NODES]
 
 
 def node_colors(states: dict) -> list[str]:
-    """Fill colours (redundant with the shape and the words): green when active, grey otherwise."""
-    return [COLORWAY[3] if _is_active(states[k]) else "#9a9a9a" for k in NODES]
+    """Marker colours (redundant with the words and shapes): bluish green = active,
+    grey = off, vermillion = blocked."""
+    return [COLORWAY[1] if states[k].startswith("BLOCKED") else
+            COLORWAY[3] if _is_active(states[k]) else "#767676" for k in NODES]
+
+
+BOX_W, BOX_H = 2.6, 1.25  # node box size in diagram units
 
 
 def signalling_figure(conc_nM, synthesis_rel, degradation_rel, proliferation_rel,
                       current_nM: float, current: dict, states: dict) -> go.Figure:
     """Left: dose–response curves (relative to no IGF-1) on a log concentration axis with the
-    current concentration marked; right: a pathway diagram whose node labels say ON/OFF."""
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.08,
-                        subplot_titles=("Dose–response (1 = no IGF-1)", "Pathway now"))
-    fig.update_layout(template=TEMPLATE_NAME, height=500, title=dict(text=SIGNALLING_TITLE),
+    current concentration marked; right: a pathway diagram whose boxes say ON/OFF/BLOCKED in words."""
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.07,
+                        subplot_titles=("Dose–response (1 = no IGF-1)",
+                                        "Pathway now (each box states its step)"))
+    fig.update_layout(template=TEMPLATE_NAME, height=540, title=dict(text=SIGNALLING_TITLE),
                       legend=dict(orientation="h", y=-0.2, x=0),
-                      margin=dict(l=80, r=20, t=90, b=110))
+                      margin=dict(l=80, r=20, t=90, b=120))
     x = np.asarray(conc_nM, dtype=float)
     series = [("Protein synthesis", synthesis_rel), ("Protein breakdown", degradation_rel),
               ("Proliferation signal", proliferation_rel)]
@@ -115,22 +128,30 @@ def signalling_figure(conc_nM, synthesis_rel, degradation_rel, proliferation_rel
     fig.update_xaxes(type="log", title_text=axis_title("IGF-1", "nM"), row=1, col=1)
     fig.update_yaxes(title_text=axis_title("Relative rate", "1 = no IGF-1"), range=[0, 2.2],
                      row=1, col=1)
-    # pathway diagram: arrows as annotations, nodes as one scatter trace with text labels
+    # pathway diagram: static boxes and arrows; the words (trace 4) and the state markers
+    # (trace 5) are plain trace data, so updating them is cheap
+    for _, xn, yn in NODES.values():
+        fig.add_shape(type="rect", x0=xn - BOX_W / 2, x1=xn + BOX_W / 2, y0=yn - BOX_H / 2,
+                      y1=yn + BOX_H / 2, xref="x2", yref="y2", fillcolor="#ffffff",
+                      line=dict(color="#333333", width=1.5), layer="below")
     for a, b in EDGES:
         _, xa, ya = NODES[a]
         _, xb, yb = NODES[b]
-        fig.add_annotation(x=xb, y=yb + 0.55, ax=xa, ay=ya - 0.55, xref="x2", yref="y2",
+        fig.add_annotation(x=xb, y=yb + BOX_H / 2, ax=xa, ay=ya - BOX_H / 2, xref="x2", yref="y2",
                            axref="x2", ayref="y2", showarrow=True, arrowhead=2, arrowwidth=1.5,
                            arrowcolor="#555555", text="")
+    xs = [v[1] for v in NODES.values()]
+    ys = [v[2] for v in NODES.values()]
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="text", text=node_labels(states),
+                             textfont=dict(size=12, color="#000000"), showlegend=False,
+                             hoverinfo="text", name="Pathway steps"), row=1, col=2)
     fig.add_trace(go.Scatter(
-        x=[v[1] for v in NODES.values()], y=[v[2] for v in NODES.values()],
-        mode="markers+text", name="Pathway nodes (filled = on, open = off, x = blocked)",
-        marker=dict(size=46, symbol=node_symbols(states), color=node_colors(states),
-                    line=dict(color="#333333", width=1.5)),
-        text=node_labels(states), textposition="middle center",
-        textfont=dict(size=11, color="#000000"), hoverinfo="text"), row=1, col=2)
-    fig.update_xaxes(range=[-0.3, 9.6], visible=False, row=1, col=2)
-    fig.update_yaxes(range=[0.2, 10.2], visible=False, row=1, col=2)
+        x=[v - BOX_W / 2 + 0.05 for v in xs], y=[v + BOX_H / 2 - 0.05 for v in ys],
+        mode="markers", name="Step state: filled = on, open = off, x = blocked",
+        marker=dict(size=11, symbol=node_symbols(states), color=node_colors(states),
+                    line=dict(color="#000000", width=1)), hoverinfo="skip"), row=1, col=2)
+    fig.update_xaxes(range=[-0.7, 9.0], visible=False, row=1, col=2)
+    fig.update_yaxes(range=[0.3, 10.2], visible=False, row=1, col=2)
     return fig
 
 
