@@ -54,15 +54,15 @@ SIGNALLING_TITLE = "IGF-1 dose–response in muscle cells and which pathway step
 
 #: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units (0–10)
 NODES = {
-    "igf1r": ("IGF-1R", 4.6, 9.3),
-    "pi3k": ("IRS/PI3K", 2.3, 7.5),
-    "erk": ("Ras/MEK/ERK", 7.4, 7.5),
-    "akt": ("Akt", 2.3, 5.6),
-    "mtorc1": ("mTORC1", 0.8, 3.6),
-    "foxo": ("FoxO", 3.9, 3.6),
-    "synthesis": ("Synthesis", 0.8, 1.3),
-    "degradation": ("Breakdown", 3.9, 1.3),
-    "proliferation": ("Proliferation", 7.4, 3.6),
+    "igf1r": ("IGF-1R", 5.0, 9.3),
+    "pi3k": ("IRS/PI3K", 2.6, 7.5),
+    "erk": ("Ras/MEK/ERK", 7.8, 7.5),
+    "akt": ("Akt", 2.6, 5.6),
+    "mtorc1": ("mTORC1", 0.9, 3.6),
+    "foxo": ("FoxO", 4.4, 3.6),
+    "synthesis": ("Synthesis", 0.9, 1.4),
+    "degradation": ("Breakdown", 4.4, 1.4),
+    "proliferation": ("Proliferation", 7.8, 3.6),
 }
 EDGES = [("igf1r", "pi3k"), ("igf1r", "erk"), ("pi3k", "akt"), ("akt", "mtorc1"),
          ("akt", "foxo"), ("mtorc1", "synthesis"), ("foxo", "degradation"),
@@ -98,14 +98,14 @@ def node_colors(states: dict) -> list[str]:
             COLORWAY[3] if _is_active(states[k]) else "#767676" for k in NODES]
 
 
-BOX_W, BOX_H = 2.6, 1.25  # node box size in diagram units
+BOX_W, BOX_H = 3.1, 1.3  # node box size in diagram units
 
 
 def signalling_figure(conc_nM, synthesis_rel, degradation_rel, proliferation_rel,
                       current_nM: float, current: dict, states: dict) -> go.Figure:
     """Left: dose–response curves (relative to no IGF-1) on a log concentration axis with the
     current concentration marked; right: a pathway diagram whose boxes say ON/OFF/BLOCKED in words."""
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.07,
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.5, 0.5], horizontal_spacing=0.06,
                         subplot_titles=("Dose–response (1 = no IGF-1)",
                                         "Pathway now (each box states its step)"))
     fig.update_layout(template=TEMPLATE_NAME, height=540, title=dict(text=SIGNALLING_TITLE),
@@ -150,7 +150,7 @@ def signalling_figure(conc_nM, synthesis_rel, degradation_rel, proliferation_rel
         mode="markers", name="Step state: filled = on, open = off, x = blocked",
         marker=dict(size=11, symbol=node_symbols(states), color=node_colors(states),
                     line=dict(color="#000000", width=1)), hoverinfo="skip"), row=1, col=2)
-    fig.update_xaxes(range=[-0.7, 9.0], visible=False, row=1, col=2)
+    fig.update_xaxes(range=[-0.8, 9.5], visible=False, row=1, col=2)
     fig.update_yaxes(range=[0.3, 10.2], visible=False, row=1, col=2)
     return fig
 
@@ -161,14 +161,18 @@ def _marker_texts(current: dict) -> list[str]:
 
 
 def protein_balance_bars(labels, synthesis_rel, degradation_rel) -> go.Figure:
-    """Grouped bars of relative synthesis and breakdown for a few named conditions."""
+    """Grouped bars of relative synthesis and breakdown for a few named conditions
+    (long condition names are wrapped at ' + ' and ', ')."""
     from . import base_figure
     fig = base_figure("Protein synthesis and breakdown under each condition (model)", "Condition",
-                      None, "Relative rate", "1 = no IGF-1")
-    fig.add_trace(go.Bar(x=list(labels), y=list(synthesis_rel), name="Synthesis",
+                      None, "Relative rate", "1 = no IGF-1", height=460)
+    wrapped = [str(lab).replace(" + ", "<br>+ ").replace(", ", ",<br>") for lab in labels]
+    fig.add_trace(go.Bar(x=wrapped, y=list(synthesis_rel), name="Synthesis",
                          text=[f"{v:.2f}" for v in synthesis_rel], textposition="outside"))
-    fig.add_trace(go.Bar(x=list(labels), y=list(degradation_rel), name="Breakdown",
+    fig.add_trace(go.Bar(x=wrapped, y=list(degradation_rel), name="Breakdown",
                          text=[f"{v:.2f}" for v in degradation_rel], textposition="outside"))
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.02, x=0))
-    fig.update_yaxes(range=[0, 2.0])
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.0, x=0.0, yanchor="bottom"),
+                      margin=dict(b=90))
+    fig.update_xaxes(tickangle=0)
+    fig.update_yaxes(range=[0, 1.8])
     return fig
