@@ -1,0 +1,121 @@
+"""Accessible HTML tables and a labelled dropdown filter for small curated data sets.
+
+``table_html(df, caption)`` renders a DataFrame as a plain HTML table with a caption and column
+headers (``<th scope="col">``), escaped text and no colour coding. ``TableFilter`` puts labelled
+Dropdowns above such a table and re-renders it when a choice changes (keyboard-usable: Tab to
+a dropdown, arrow keys to choose). Displaying it in a static render shows the full table.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .data import load_dataset
+
+ALL = "(all)"
+
+
+def table_html(df: pd.DataFrame, caption: str, *, headers: Mapping[str, str] | None = None) -> str:
+    """An accessible HTML table of ``df`` with ``caption``; ``headers`` renames columns for display."""
+    if not caption:
+        raise ValueError("a table needs a caption")
+    headers = dict(headers or {})
+    head = "".join(f"<th scope='col' style='text-align:left'>{html.escape(headers.get(c, c))}</th>"
+                   for c in df.columns)
+    rows = []
+    for _, row in df.iterrows():
+        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>"
+                        for v in row.values)
+        rows.append(f"<tr>{cells}</tr>")
+    body = "".join(rows) if rows else (
+        f"<tr><td colspan='{len(df.columns)}'>No rows match this filter.</td></tr>")
+    return (f"<table style='border-collapse:collapse;font-size:0.95em'>"
+            f"<caption style='text-align:left;font-weight:bold'>{html.escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+
+class TableFilter:
+    """Labelled dropdown filters (one per column in ``filters``) above an HTML table.
+
+    ``filters`` maps a column name to its visible label. ``set(column=value)`` changes a filter
+    programmatically (ValueError for an unknown column or value); ``rows()`` returns the rows
+    currently shown.
+    """
+
+    def __init__(self, df: pd.DataFrame, filters: Mapping[str, str], caption: str, *,
+                 headers: Mapping[str, str] | None = None):
+        unknown = [c for c in filters if c not in df.columns]
+        if unknown:
+            raise ValueError(f"filter column(s) {unknown} not in the table; columns are {list(df.columns)}")
+        self.df = df.reset_index(drop=True)
+        self.caption = caption
+        self.headers = dict(headers or {})
+        self.controls: dict[str, widgets.Dropdown] = {}
+        for col, label in filters.items():
+            values = [str(v) for v in pd.unique(self.df[col].astype(str))]
+            self.controls[col] = widgets.Dropdown(
+                options=[ALL] + sorted(values), value=ALL, description=label,
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="100%", max_width="520px"))
+        self.output = widgets.HTML(self._render())
+        self.status = widgets.HTML(self._status_text())
+        for w in self.controls.values():
+            w.observe(self._on_change, names="value")
+        self.view = widgets.VBox([*self.controls.values(), self.status, self.output])
+
+    def rows(self) -> pd.DataFrame:
+        mask = pd.Series(True, index=self.df.index)
+        for col, w in self.controls.items():
+            if w.value != ALL:
+                mask &= self.df[col].astype(str) == w.value
+        return self.df[mask]
+
+    def set(self, **values) -> None:
+        for col, value in values.items():
+            if col not in self.controls:
+                raise ValueError(f"no filter {col!r}; filters are {list(self.controls)}")
+            opts = list(self.controls[col].options)
+            if value not in opts:
+                raise ValueError(f"filter {col!r} = {value!r} is not allowed; choose one of {opts}")
+            self.controls[col].value = value
+        self._refresh()
+
+    def _render(self) -> str:
+        return table_html(self.rows(), self.caption, headers=self.headers)
+
+    def _status_text(self) -> str:
+        n, total = len(self.rows()), len(self.df)
+        return f"<p role='status' aria-live='polite'>Showing {n} of {total} rows.</p>"
+
+    def _refresh(self) -> None:
+        self.output.value = self._render()
+        self.status.value = self._status_text()
+
+    def _on_change(self, _change) -> None:
+        self._refresh()
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.view._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = table_html(self.df, self.caption, headers=self.headers)
+        bundle["text/plain"] = f"{self.caption} ({len(self.df)} rows)"
+        return bundle
+
+
+TROPHIC_HEADERS = {"factor": "Factor", "family": "Family", "receptor": "Receptor",
+                   "receptor_family": "Receptor class", "main_source": "Main source",
+                   "target_tissue": "Target cells", "main_effect": "Main effect",
+                   "evidence_level": "Evidence level", "citation_key": "Source (key)"}
+
+
+def trophic_factor_filter() -> TableFilter:
+    """The trophic-factor table of notebook 01 with filters by target cells and receptor class."""
+    df = load_dataset("trophic_factors")
+    for col in ("receptor_family", "target_tissue", "evidence_level"):
+        df[col] = df[col].astype(str)
+    return TableFilter(df, {"target_tissue": "Filter by target cells",
+                            "receptor_family": "Filter by receptor class"},
+                       "Trophic factors acting on muscle and its nerves (data/trophic_factors.csv)",
+                       headers=TROPHIC_HEADERS)

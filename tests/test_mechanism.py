@@ -1,0 +1,146 @@
+"""Notebook 01 pieces: the trophic-factor table, its filter, the plots and the two explorers."""
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from helpers import references
+from helpers.data import load_dataset
+from helpers.explorers import create
+from helpers.models import signalling as sg
+from helpers.plots import mechanism as pm
+from helpers.tables import ALL, table_html, trophic_factor_filter
+
+REQUIRED = {"IGF-1", "IGF-2", "MGF (IGF-1Ec)", "BDNF", "CNTF", "GDNF", "NT-3", "HGF", "FGF2",
+            "Myostatin (GDF-8)"}
+
+
+# ---- data/trophic_factors.csv ---------------------------------------------------------------
+def test_trophic_table_has_required_factors_and_columns():
+    df = load_dataset("trophic_factors")
+    assert REQUIRED <= set(df["factor"])
+    for col in ("family", "receptor", "main_source", "target_tissue", "main_effect",
+                "evidence_level", "citation_key"):
+        assert col in df.columns and df[col].notna().all()
+
+
+def test_trophic_table_citation_keys_resolve():
+    known = set(references.keys())
+    df = load_dataset("trophic_factors")
+    missing = sorted(set(df["citation_key"]) - known)
+    assert not missing, f"citation keys not in data/references.csv: {missing}"
+
+
+def test_myostatin_is_the_negative_regulator_and_receptor_classes():
+    df = load_dataset("trophic_factors").set_index("factor")
+    assert "negative" in df.loc["Myostatin (GDF-8)", "main_effect"]
+    assert df.loc["Myostatin (GDF-8)", "receptor_family"] == "serine/threonine kinase receptor"
+    assert df.loc["CNTF", "receptor_family"] == "cytokine receptor (gp130)"
+    assert df.loc["IGF-1", "receptor_family"] == "receptor tyrosine kinase"
+
+
+# ---- the table filter -------------------------------------------------------------------------
+def test_table_html_is_accessible():
+    df = load_dataset("trophic_factors").head(2)
+    text = table_html(df, "Caption <here>")
+    assert "<caption" in text and "Caption &lt;here&gt;" in text
+    assert text.count("<th scope='col'") == len(df.columns)
+    with pytest.raises(ValueError, match="caption"):
+        table_html(df, "")
+
+
+def test_filter_rerenders_and_counts():
+    tf = trophic_factor_filter()
+    assert all(w.description for w in tf.controls.values())
+    assert len(tf.rows()) == 10 and "Showing 10 of 10" in tf.status.value
+    tf.set(target_tissue="motor neurons")
+    assert set(tf.rows()["factor"]) == {"BDNF", "CNTF", "GDNF"}
+    assert "CNTF" in tf.output.value and "IGF-1</td>" not in tf.output.value
+    tf.set(receptor_family="cytokine receptor (gp130)")
+    assert list(tf.rows()["factor"]) == ["CNTF"]
+    tf.set(target_tissue="sensory neurons")
+    assert len(tf.rows()) == 0 and "No rows match" in tf.output.value
+    tf.set(target_tissue=ALL, receptor_family=ALL)
+    assert len(tf.rows()) == 10
+    # the widget itself drives the same refresh (keyboard/mouse path)
+    tf.controls["receptor_family"].value = "serine/threonine kinase receptor"
+    assert "Myostatin" in tf.output.value and "Showing 1 of 10" in tf.status.value
+    with pytest.raises(ValueError, match="not allowed"):
+        tf.set(target_tissue="liver")
+    with pytest.raises(ValueError, match="no filter"):
+        tf.set(colour="red")
+    bundle = tf._repr_mimebundle_()
+    assert "<table" in bundle["text/html"] and "application/vnd.jupyter.widget-view+json" in bundle
+
+
+# ---- plots ------------------------------------------------------------------------------------
+def test_axis_figure_traces_and_labels():
+    t = np.arange(10.0)
+    fig = pm.axis_figure(t, np.ones(10), np.full(10, 150.0), 150.0)
+    assert isinstance(fig, go.Figure) and len(fig.data) == 3
+    assert [d.name for d in fig.data] == ["GH (µg/L)", "IGF-1 (ng/mL)", "Mean IGF-1"]
+    assert "mean 150 ng/mL" in fig.data[2].text[1]
+    assert fig.layout.xaxis2.title.text == "Time (days)"
+
+
+def test_signalling_figure_nodes_say_state_in_words():
+    c = np.logspace(-2, 3, 20)
+    r = sg.muscle_response(c)
+    cur = sg.muscle_response(2.0)
+    st = sg.pathway_states(2.0, rapamycin=True)
+    fig = pm.signalling_figure(c, r["synthesis_rel"], r["degradation_rel"], r["proliferation_rel"],
+                               2.0, cur, st)
+    assert len(fig.data) == 6
+    labels = list(fig.data[4].text)
+    assert len(labels) == len(pm.NODES) and labels[0].startswith("<b>IGF-1R</b>")
+    assert any("mTORC1" in s and "✕ BLOCKED" in s for s in labels)  # words and a cross, not colour
+    assert any("FoxO" in s and "ACTIVE" in s for s in labels) is False  # Akt on -> FoxO inhibited
+    assert fig.layout.xaxis.type == "log"
+    assert len(fig.layout.annotations) == 2 + len(pm.EDGES)
+    assert len(fig.layout.shapes) == len(pm.NODES)
+    assert fig.data[5].marker.symbol[list(pm.NODES).index("mtorc1")] == "x"
+
+
+def test_protein_balance_bars():
+    fig = pm.protein_balance_bars(["a", "b"], [1.5, 1.0], [0.7, 1.0])
+    assert [d.name for d in fig.data] == ["Synthesis", "Breakdown"]
+
+
+# ---- explorers --------------------------------------------------------------------------------
+def test_signalling_explorer_drives_figure_and_summary():
+    ex = create("signalling")
+    ex.set(igf1_nM=32.0)
+    s = ex.summary()
+    assert 42 <= s["synthesis_change_pct"] <= 62 and -38 <= s["degradation_change_pct"] <= -28
+    assert ex.figure.data[3].x[0] == pytest.approx(32.0)
+    assert ex.figure.data[3].y[0] == pytest.approx(1.52)
+    ex.set(rapamycin=True)
+    s = ex.summary()
+    assert s["synthesis_change_pct"] == pytest.approx(-30.0)
+    assert -38 <= s["degradation_change_pct"] <= -28
+    assert any("mTORC1" in t and "BLOCKED" in t for t in _node_texts(ex))
+    assert "rapamycin" in ex.describe(s)
+    ex.set(rapamycin=False, pi3k_inhibitor=True)
+    s = ex.summary()
+    assert s["synthesis_change_pct"] == pytest.approx(0.0) and s["degradation_change_pct"] == pytest.approx(0.0)
+    assert s["proliferation_change_pct"] > 80
+    ex.set(pi3k_inhibitor=False, mek_inhibitor=True)
+    assert ex.summary()["proliferation_change_pct"] == pytest.approx(0.0)
+    assert any("Ras/MEK/ERK" in t and "BLOCKED" in t for t in _node_texts(ex))
+    ex.set(mek_inhibitor=False, igf1_nM=0.01)
+    assert any("FoxO" in t and "ACTIVE" in t for t in _node_texts(ex))
+
+
+def _node_texts(ex):
+    return list(ex.figure.data[4].text)
+
+
+def test_axis_explorer_liver_lever():
+    ex = create("axis")
+    base = ex.summary()["mean_igf1_ng_ml"]
+    assert 165 <= base <= 190
+    ex.set(liver_sensitivity=0.5)
+    low = ex.summary()
+    assert low["mean_igf1_ng_ml"] < 0.75 * base
+    assert float(np.mean(ex.figure.data[1].y)) == pytest.approx(low["mean_igf1_ng_ml"])
+    assert ex.figure.data[2].y[0] == pytest.approx(low["mean_igf1_ng_ml"])
+    assert "liver" in ex.describe(low)
