@@ -15,7 +15,7 @@ from pathlib import Path
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 _SKIP_SECTIONS = {"learning objectives", "key points", "references", "setup", "disclaimer",
-                  "what next", "next", "self-checks", "glossary"}
+                  "what next", "next", "self-checks", "glossary", "try it yourself"}
 
 
 def notebooks(directory: Path | None = None) -> list[dict]:
