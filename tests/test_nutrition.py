@@ -1,0 +1,145 @@
+"""helpers.models.nutrition: calibration targets A59–A66 (published ranges), monotonicity,
+vectorisation and bad inputs."""
+import numpy as np
+import pytest
+
+from helpers.models import nutrition as n
+
+PREFAST = 1.85  # U/mL, A59 [@isley1983]
+
+
+# ---- calibration targets ----------------------------------------------------------------------
+def test_a59_five_day_fast_within_published_sd():
+    frac = n.fasting_igf1(5.0)
+    assert 0.51 / PREFAST <= frac <= 0.83 / PREFAST          # 0.67 +/- 0.16 U/mL
+    assert (1 - frac) * 100 == pytest.approx(64, abs=0.5)     # -64 %
+
+
+@pytest.mark.parametrize("diet, mean, low, high", [
+    ("normal", 1.26, 1.06, 1.46),                 # A60
+    ("low_protein", 0.90, 0.66, 1.14),            # A61
+    ("low_protein_low_energy", 0.31, 0.25, 0.37),  # A62
+])
+def test_a60_a62_refeeding_after_five_day_fast(diet, mean, low, high):
+    frac = n.refeeding_igf1(5.0, 5.0, diet)
+    assert low / PREFAST <= frac <= high / PREFAST
+    assert frac == pytest.approx(mean / PREFAST, abs=0.01)
+
+
+def test_a60_normal_refeeding_is_68_percent_of_prefast():
+    assert round(100 * n.refeeding_igf1(5, 5, "normal")) == 68
+
+
+def test_a62_energy_and_protein_deficient_diet_keeps_falling():
+    assert n.refeeding_igf1(5, 5, "low_protein_low_energy") < n.fasting_igf1(5)
+
+
+def test_a63_ten_day_fast_about_minus_75_percent():
+    # A63 gives no spread: accept -75 % +/- 5 percentage points
+    assert 0.20 <= n.fasting_igf1(10.0) <= 0.30
+    assert n.fasting_igf1(10.0) == pytest.approx(0.21 / 0.83, abs=0.02)
+
+
+def test_merimee_day3_integrated_minus_42_percent():
+    assert n.fasting_igf1(3.0) == pytest.approx(0.58, abs=0.005)
+
+
+def test_a64_protein_restriction_minus_22_percent():
+    ratio = n.steady_state_igf1(0.95, 1.0) / n.steady_state_igf1(1.67, 1.0)
+    assert ratio == pytest.approx(152 / 194, abs=0.005)
+    assert 194 * ratio == pytest.approx(152, abs=1.0)
+
+
+@pytest.mark.parametrize("protein", [1.2, 1.67])
+def test_a65_human_calorie_restriction_without_protein_restriction_no_change(protein):
+    # long-term CR (about 30 % fewer calories) with adequate protein: no significant change
+    for energy in (0.7, 0.75, 0.8):
+        rel = n.steady_state_igf1(protein, energy) / n.steady_state_igf1(protein, 1.0)
+        assert abs(rel - 1) < 0.05
+    # ... and clearly smaller than the rodent CR effect (about -40 %)
+    assert abs(n.steady_state_igf1(protein, 0.7) / n.steady_state_igf1(protein, 1.0) - 1) \
+        < abs(n.RODENT_CR_CHANGE) / 4
+
+
+def test_a66_vegan_minus_13_percent_others_zero():
+    assert n.diet_pattern_effect("vegan") == pytest.approx(-0.13)
+    assert n.diet_pattern_effect("omnivore") == 0.0
+    assert n.diet_pattern_effect("vegetarian") == 0.0
+    assert 0.20 <= n.diet_pattern_igfbp1_effect("vegan") <= 0.40     # A67
+
+
+def test_reference_diet_is_one():
+    assert n.steady_state_igf1() == pytest.approx(1.0)
+    assert n.steady_state_igf1(1.2, 1.0) == pytest.approx(1.0)
+    assert n.fasting_igf1(0.0) == pytest.approx(1.0)
+    assert n.refeeding_igf1(0.0, 0.0, "normal") == pytest.approx(1.0)
+
+
+# ---- monotonicity and shape ------------------------------------------------------------------
+def test_longer_fast_lower_igf1_and_floor():
+    d = np.linspace(0, 60, 601)
+    y = n.fasting_igf1(d)
+    assert np.all(np.diff(y) <= 0) and np.all(np.diff(y[:200]) < 0)
+    assert y.min() >= n.FASTING_FLOOR
+
+
+def test_more_protein_higher_steady_state():
+    p = np.linspace(0, 4, 401)
+    for e in (0.3, 0.7, 1.0, 1.5):
+        y = n.steady_state_igf1(p, e)
+        assert np.all(np.diff(y) > 0)
+
+
+def test_more_energy_never_lowers_steady_state():
+    e = np.linspace(0, 1.5, 301)
+    y = n.steady_state_igf1(1.2, e)
+    assert np.all(np.diff(y) >= 0)
+    assert n.steady_state_igf1(1.2, 0.3) < 0.6   # severe energy deficit does lower IGF-1
+
+
+def test_refeeding_order_and_recovery():
+    t = np.linspace(0, 30, 61)
+    normal = n.refeeding_igf1(5, t, "normal")
+    lp = n.refeeding_igf1(5, t, "low_protein")
+    lple = n.refeeding_igf1(5, t, "low_protein_low_energy")
+    assert np.all(normal[1:] > lp[1:]) and np.all(lp[1:] > lple[1:])
+    assert np.all(np.diff(normal) > 0)
+    assert normal[-1] > 0.95
+
+
+def test_longer_fast_slower_to_recover():
+    assert n.refeeding_igf1(10, 5, "normal") < n.refeeding_igf1(5, 5, "normal") \
+        < n.refeeding_igf1(2, 5, "normal")
+
+
+def test_vectorised_and_scalars():
+    assert isinstance(n.fasting_igf1(2), float)
+    assert isinstance(n.refeeding_igf1(5, 5, "normal"), float)
+    assert isinstance(n.steady_state_igf1(1.0, 0.9), float)
+    assert n.fasting_igf1([1, 2, 3]).shape == (3,)
+    assert n.refeeding_igf1(5, np.arange(4), "normal").shape == (4,)
+    assert n.steady_state_igf1(np.linspace(0, 4, 5), np.linspace(0, 1.5, 5)).shape == (5,)
+    t, y = n.fast_then_refeed(5, 5, "normal", n_points=101)
+    assert t.shape == y.shape == (101,)
+    assert y[0] == pytest.approx(1.0) and y[50] == pytest.approx(n.fasting_igf1(5))
+    assert y[-1] == pytest.approx(n.refeeding_igf1(5, 5, "normal"))
+
+
+# ---- bad inputs -------------------------------------------------------------------------------
+@pytest.mark.parametrize("call, match", [
+    (lambda: n.fasting_igf1(-1), r"days_fasted = -1 days is below the allowed range \[0, 60\] days"),
+    (lambda: n.fasting_igf1(float("nan")), r"days_fasted must be finite"),
+    (lambda: n.refeeding_igf1(5, -2, "normal"), r"days_refed = -2 days is below"),
+    (lambda: n.refeeding_igf1(5, 5, "keto"),
+     r"diet = 'keto' is not allowed; choose one of \['normal', 'low_protein', 'low_protein_low_energy'\]"),
+    (lambda: n.steady_state_igf1(4.5, 1.0), r"protein_g_per_kg = 4.5 g/kg/day is above the allowed range \[0, 4\]"),
+    (lambda: n.steady_state_igf1(-0.1, 1.0), r"protein_g_per_kg = -0.1 .* below the allowed range \[0, 4\]"),
+    (lambda: n.steady_state_igf1(1.2, 1.6), r"energy_fraction = 1.6 .* above the allowed range \[0, 1.5\]"),
+    (lambda: n.steady_state_igf1(1.2, -0.2), r"energy_fraction = -0.2 .* below the allowed range \[0, 1.5\]"),
+    (lambda: n.diet_pattern_effect("pescatarian"),
+     r"pattern = 'pescatarian' is not allowed; choose one of \['omnivore', 'vegetarian', 'vegan'\]"),
+    (lambda: n.fasting_igf1(True), r"days_fasted must be a number"),
+])
+def test_bad_inputs_raise_valueerror_listing_allowed(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
