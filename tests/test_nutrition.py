@@ -143,3 +143,78 @@ def test_vectorised_and_scalars():
 def test_bad_inputs_raise_valueerror_listing_allowed(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# ---- illustrative data sets --------------------------------------------------------------------
+from helpers import load_dataset  # noqa: E402
+from helpers.illustrative import csv_text  # noqa: E402
+from helpers.illustrative import nutrition as ill  # noqa: E402
+
+
+@pytest.mark.parametrize("name", ["fasting_refeeding", "diet_cohort"])
+def test_data_regenerate_identically(name):
+    assert csv_text(name) == csv_text(name)
+    assert (ill.DATASETS[name]().equals(ill.DATASETS[name]()))
+
+
+@pytest.mark.parametrize("diet, day, low, high", [
+    ("normal", 5, 0.51, 0.83), ("low_protein", 5, 0.51, 0.83), ("low_protein_low_energy", 5, 0.51, 0.83),
+    ("normal", 10, 1.06, 1.46), ("low_protein", 10, 0.66, 1.14), ("low_protein_low_energy", 10, 0.25, 0.37),
+])
+def test_fasting_data_group_means_within_published_ranges(diet, day, low, high):
+    df = load_dataset("fasting_refeeding")
+    m = df[(df["diet"] == diet) & (df["day"] == day)]["igf1_pct_prefast"]
+    assert len(m) == ill.N_PARTICIPANTS
+    assert 100 * low / PREFAST <= m.mean() <= 100 * high / PREFAST
+    assert (df[df["day"] == 0]["igf1_pct_prefast"] == 100).all()
+
+
+def test_diet_cohort_sizes_and_calibrated_differences():
+    df = load_dataset("diet_cohort")
+    assert df["pattern"].value_counts().to_dict() == ill.COHORT_SIZES
+    vegan = df[df["pattern"] == "vegan"]
+    others = df[df["pattern"] != "vegan"]
+    d, lo, hi = ill.relative_difference_ci(vegan["igf1_ng_ml"], others["igf1_ng_ml"])
+    assert lo < -0.13 < hi and hi < 0          # A66 inside the CI; CI excludes no difference
+    d, lo, hi = ill.relative_difference_ci(vegan["igfbp1_ug_l"], others["igfbp1_ug_l"])
+    assert lo < 0.30 < hi and lo > 0           # A67 midpoint inside the CI
+    s = ill.group_summary(df, "pattern", "igf1_ng_ml")
+    assert (s["ci_low"] < s["mean"]).all() and (s["mean"] < s["ci_high"]).all()
+
+
+def test_t_quantile_and_relative_difference():
+    assert ill._t975(10) == pytest.approx(2.228, abs=0.002)
+    assert ill._t975(100) == pytest.approx(1.984, abs=0.001)
+    d, lo, hi = ill.relative_difference_ci(np.array([9.0, 11.0] * 50), np.array([19.0, 21.0] * 50))
+    assert d == pytest.approx(-0.5) and lo < -0.5 < hi
+
+
+# ---- explorers ---------------------------------------------------------------------------------
+from helpers.explorers import create  # noqa: E402
+
+
+def test_fasting_explorer_follows_model_and_data():
+    ex = create("fasting")
+    s = ex.summary()
+    assert s["end_of_fast_pct"] == pytest.approx(100 * n.fasting_igf1(5), abs=1e-9)
+    assert s["end_of_refeeding_pct"] == pytest.approx(68.1, abs=0.1)
+    ex.set(diet="low_protein_low_energy", fast_days=10.0)
+    s = ex.summary()
+    assert s["end_of_fast_pct"] == pytest.approx(100 * n.fasting_igf1(10), abs=1e-9)
+    assert ex.figure.layout.shapes[0].x0 == 10.0
+    assert ex.figure.data[2].y[-1] == pytest.approx(s["end_of_refeeding_pct"])
+    assert "protein- and energy-deficient" in ex.figure.data[2].name
+    assert 100 * 0.25 / PREFAST <= s["data_day10_pct"] <= 100 * 0.37 / PREFAST   # A62
+    assert "illustrative (synthetic)" in ex.readout.value
+
+
+def test_diet_explorer_contrast_protein_vs_energy():
+    ex = create("diet")
+    assert ex.summary()["igf1_pct_reference"] == pytest.approx(100.0)
+    ex.set(energy_pct=70.0)
+    assert abs(ex.summary()["igf1_pct_reference"] - 100) < 5        # human CR: ~no change
+    ex.set(energy_pct=100.0, protein_g_per_kg=0.6)
+    assert ex.summary()["igf1_pct_reference"] < 85                  # protein restriction lowers
+    assert ex.figure.data[1].x == (0.6,)
+    assert ex.figure.data[4].y[0] == pytest.approx(ex.summary()["igf1_pct_reference"])
+    assert "rodents" in ex.readout.value
