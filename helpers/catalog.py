@@ -29,7 +29,7 @@ def notebooks(directory: Path | None = None) -> list[dict]:
         nb = json.loads(path.read_text(encoding="utf-8"))
         md = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
         md = re.sub(r"```.*?```", "", md, flags=re.S)
-        time = re.search(r"\*\*Time\*\*[:\s]*([^\n]*?\d+\s*[–-]\s*\d+\s*min)", md)
+        time = re.search(r"\*\*Time:?\*\*:?\s*([^\n]*?\d+\s*[–-]\s*\d+\s*min)", md)
         obj = re.search(r"learning objectives.*?\n(.*?)(?=\n#|\n\*\*|\Z)", md, re.I | re.S)
         objectives = re.findall(r"^\s*(?:[-*]|\d+\.)\s+(.+)$", obj.group(1), re.M) if obj else []
         sections = [re.sub(r"^\d+[.)]?\s*", "", t).strip()

@@ -119,8 +119,8 @@ def test_topic_template_sections(path):
     m = re.search(r"learning objectives.*?\n(.*?)(?=\n#|\Z)", md, re.I | re.S)
     objectives = re.findall(r"^\s*(?:[-*]|\d+\.)\s+(\w+)", m.group(1), re.M)
     assert len(objectives) >= 3, "list at least three learning objectives"
-    assert re.search(r"\*\*Time\*\*[^\n]*\d+\s*[–-]\s*\d+\s*min", md), "state **Time** as a range, e.g. 35–45 min"
-    assert re.search(r"\*\*Prerequisites\*\*", md), "state **Prerequisites**"
+    assert re.search(r"\*\*Time:?\*\*[^\n]*\d+\s*[–-]\s*\d+\s*min", md), "state **Time** as a range, e.g. 35–45 min"
+    assert re.search(r"\*\*Prerequisites:?\*\*", md), "state **Prerequisites**"
     # summary paragraph right under the title
     first = md_cells(nb)[0]
     assert len(re.sub(r"^#.*$", "", first, flags=re.M).split()) >= 30, "one-paragraph summary under the H1"
