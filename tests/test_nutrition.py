@@ -218,3 +218,9 @@ def test_diet_explorer_contrast_protein_vs_energy():
     assert ex.figure.data[1].x == (0.6,)
     assert ex.figure.data[4].y[0] == pytest.approx(ex.summary()["igf1_pct_reference"])
     assert "rodents" in ex.readout.value
+
+
+def test_mean_difference_ci():
+    d, lo, hi = ill.mean_difference_ci(np.array([9.0, 11.0] * 50), np.array([19.0, 21.0] * 50))
+    se = np.sqrt(2 * np.var([9.0, 11.0] * 50, ddof=1) / 100)
+    assert d == pytest.approx(-10.0) and hi - d == pytest.approx(1.96 * se)

@@ -104,3 +104,11 @@ def _t975(dof) -> np.ndarray:
     v = np.asarray(dof, float)
     return (z + (z ** 3 + z) / (4 * v) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * v ** 2)
             + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * v ** 3))
+
+
+def mean_difference_ci(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
+    """Difference of means mean(a) - mean(b) with a Welch 95 % CI (normal approximation)."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    d = a.mean() - b.mean()
+    se = np.sqrt(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
+    return float(d), float(d - 1.96 * se), float(d + 1.96 * se)
