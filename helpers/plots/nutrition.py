@@ -31,8 +31,8 @@ def fasting_figure(t_days, model_pct, part_x, part_y, mean_days, mean_pct, fast_
     Traces: 0 participants (synthetic, 5-day protocol), 1 their daily mean, 2 the model.
     Shape 0 marks the start of refeeding.
     """
-    fig = base_figure("IGF-1 during a fast and refeeding — model and illustrative (synthetic) "
-                      "participants", "Days since the fast began", "days", "IGF-1", "% of pre-fast",
+    fig = base_figure("Fasting, then refeeding (participants: illustrative, synthetic)",
+                      "Days since the fast began", "days", "IGF-1", "% of pre-fast",
                       height=height)
     fig.add_trace(go.Scatter(x=part_x, y=part_y, mode="lines+markers", name="Participants, 5-day fast "
                              "(illustrative)", line=dict(color="#9a9a9a", width=1, dash="dot"),
@@ -76,7 +76,7 @@ def diet_figure(protein_grid, igf_vs_protein_pct, energy_grid_pct, igf_vs_energy
     p0, p1, y0, y1 = protein_cut
     fig.add_trace(go.Scatter(x=[p0, p1], y=[y0, y1], mode="lines+markers+text",
                              name="Humans, protein cut −22 % (trial)",
-                             text=["", "−22 %"], textposition="bottom center",
+                             text=["", "−22 %"], textposition="top left",
                              line=dict(color=COLORWAY[1], dash="dash", width=2),
                              marker=dict(color=COLORWAY[1], size=10, symbol="square")), 1, 1)
     fig.add_trace(go.Scatter(x=energy_grid_pct, y=igf_vs_energy_pct, mode="lines",
@@ -104,30 +104,36 @@ def diet_figure(protein_grid, igf_vs_protein_pct, energy_grid_pct, igf_vs_energy
 
 def diet_pattern_figure(groups: Sequence[str], means, ci_low, ci_high,
                         effect_labels: Sequence[str], effects, eff_low, eff_high,
-                        *, height: int = 460) -> go.Figure:
-    """Left: group means of serum IGF-1 with 95 % CIs (illustrative cohort). Right: differences
-    in ng/mL with 95 % CIs (one row per comparison, labelled with its source)."""
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.45, 0.55], horizontal_spacing=0.22,
-                        subplot_titles=("Group means, 95 % CI (illustrative, synthetic)",
-                                        "Differences in IGF-1, 95 % CI"))
+                        *, height: int = 680) -> go.Figure:
+    """Top: group means of serum IGF-1 with 95 % CIs (illustrative cohort), on an axis from zero.
+    Bottom: differences in ng/mL with 95 % CIs, one row per comparison labelled with its source
+    (use ``<br>`` in ``effect_labels`` to wrap long labels)."""
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.55, 0.45], vertical_spacing=0.2,
+                        subplot_titles=("Group means with 95 % CI (illustrative cohort, synthetic)",
+                                        "Differences in IGF-1 with 95 % CI"))
     fig.update_layout(template=TEMPLATE_NAME, height=height, showlegend=False,
-                      title=dict(text="Diet patterns, dairy and serum IGF-1"))
+                      title=dict(text="Diet patterns, dairy and serum IGF-1"),
+                      margin=dict(l=200, r=40, t=90, b=60))
     means = np.asarray(means, float)
+    ci_low, ci_high = np.asarray(ci_low, float), np.asarray(ci_high, float)
     fig.add_trace(go.Scatter(x=list(groups), y=means, mode="markers+text",
-                             text=[f"{m:.0f}" for m in means], textposition="middle right",
-                             error_y=dict(type="data", symmetric=False,
-                                          array=np.asarray(ci_high) - means,
-                                          arrayminus=means - np.asarray(ci_low), thickness=2, width=8),
+                             text=[f"  {m:.0f} ng/mL" for m in means], textposition="middle right",
+                             error_y=dict(type="data", symmetric=False, array=ci_high - means,
+                                          arrayminus=means - ci_low, thickness=2, width=10),
                              marker=dict(color=COLORWAY[0], size=12, symbol="square")), 1, 1)
     effects = np.asarray(effects, float)
     fig.add_trace(go.Scatter(x=effects, y=list(effect_labels), mode="markers+text",
                              text=[f"{e:+.1f}" for e in effects], textposition="top center",
                              error_x=dict(type="data", symmetric=False,
                                           array=np.asarray(eff_high) - effects,
-                                          arrayminus=effects - np.asarray(eff_low), thickness=2, width=8),
-                             marker=dict(color=COLORWAY[1], size=12, symbol="diamond")), 1, 2)
-    fig.add_vline(x=0, line=dict(color="#333333", width=1), row=1, col=2)
-    fig.update_yaxes(title_text=axis_title("Serum IGF-1", "ng/mL"), row=1, col=1)
-    fig.update_xaxes(title_text="Diet pattern", row=1, col=1)
-    fig.update_xaxes(title_text=axis_title("Difference in IGF-1", "ng/mL"), row=1, col=2)
+                                          arrayminus=effects - np.asarray(eff_low), thickness=2, width=10),
+                             marker=dict(color=COLORWAY[1], size=12, symbol="diamond")), 2, 1)
+    fig.add_vline(x=0, line=dict(color="#333333", width=1.5), row=2, col=1)
+    fig.update_yaxes(title_text=axis_title("Serum IGF-1", "ng/mL"), range=[0, 1.15 * ci_high.max()],
+                     row=1, col=1)
+    fig.update_xaxes(title_text="Diet pattern", range=[-0.5, len(means) - 0.3], row=1, col=1)
+    span = max(abs(np.asarray(eff_low)).max(), abs(np.asarray(eff_high)).max()) * 1.15
+    fig.update_xaxes(title_text=axis_title("Difference in IGF-1", "ng/mL"), range=[-span, span],
+                     zeroline=False, row=2, col=1)
+    fig.update_yaxes(range=[-0.6, len(effects) - 0.4], row=2, col=1)
     return fig
