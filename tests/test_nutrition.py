@@ -224,3 +224,30 @@ def test_mean_difference_ci():
     d, lo, hi = ill.mean_difference_ci(np.array([9.0, 11.0] * 50), np.array([19.0, 21.0] * 50))
     se = np.sqrt(2 * np.var([9.0, 11.0] * 50, ddof=1) / 100)
     assert d == pytest.approx(-10.0) and hi - d == pytest.approx(1.96 * se)
+
+
+# ---- plot builders -----------------------------------------------------------------------------
+import plotly.graph_objects as go  # noqa: E402
+
+from helpers.plots import nutrition as nplots  # noqa: E402
+
+
+def test_fasting_figure_labels_illustrative_and_marks_refeeding():
+    t, y = n.fast_then_refeed(5, 5, "normal", n_points=11)
+    x, py = nplots.participants_xy(np.array([0, 1, 0, 1]), np.array([100, 90, 100, 80]),
+                                   ["P01", "P01", "P02", "P02"])
+    assert x == [0, 1, None, 0, 1, None] and py == [100, 90, None, 100, 80, None]
+    fig = nplots.fasting_figure(t, 100 * y, x, py, [0, 1], [100, 85], 5.0, diet_label="normal diet")
+    assert isinstance(fig, go.Figure) and len(fig.data) == 3
+    assert "illustrative" in fig.layout.title.text and "synthetic" in fig.layout.title.text
+    assert fig.layout.shapes[0].x0 == 5.0
+    assert fig.layout.yaxis.title.text == "IGF-1 (% of pre-fast)"
+
+
+def test_diet_pattern_figure_axes_and_ci():
+    fig = nplots.diet_pattern_figure(["omnivore", "vegan"], [200, 174], [190, 164], [210, 184],
+                                     ["a", "b"], [-26, 13.8], [-36, 6.1], [-16, 21.5])
+    assert len(fig.data) == 2
+    assert list(fig.data[0].error_y.array) == [10, 10]
+    assert fig.layout.yaxis.range[0] == 0          # group means on an axis from zero
+    assert fig.layout.xaxis2.title.text == "Difference in IGF-1 (ng/mL)"
