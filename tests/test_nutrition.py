@@ -251,3 +251,18 @@ def test_diet_pattern_figure_axes_and_ci():
     assert list(fig.data[0].error_y.array) == [10, 10]
     assert fig.layout.yaxis.range[0] == 0          # group means on an axis from zero
     assert fig.layout.xaxis2.title.text == "Difference in IGF-1 (ng/mL)"
+
+
+def test_diet_patterns_explorer_ci_shrinks_with_n():
+    ex = create("diet_patterns")
+    ex.set(n_per_group=10)
+    s10 = ex.summary()
+    ex.set(n_per_group=90)
+    s90 = ex.summary()
+    assert (s90["effect_hi_pct"] - s90["effect_lo_pct"]) < 0.6 * (s10["effect_hi_pct"] - s10["effect_lo_pct"])
+    assert s90["effect_lo_pct"] < -13 < s90["effect_hi_pct"] < 0
+    assert ex.figure.data[1].y[0] == pytest.approx(s90["effect_pct"])
+    ex.set(outcome="igfbp1_ug_l")
+    assert ex.figure.layout.yaxis.title.text == "Serum IGFBP-1 (µg/L)"
+    assert ex.figure.data[2].y[0] == 30.0 and 0 < ex.summary()["effect_lo_pct"]
+    assert "Illustrative (synthetic)" in ex.readout.value

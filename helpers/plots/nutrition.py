@@ -137,3 +137,38 @@ def diet_pattern_figure(groups: Sequence[str], means, ci_low, ci_high,
                      zeroline=False, row=2, col=1)
     fig.update_yaxes(range=[-0.6, len(effects) - 0.4], row=2, col=1)
     return fig
+
+
+def cohort_sample_figure(groups: Sequence[str], means, ci_low, ci_high, y_label: str, y_unit: str,
+                         sample_effect_pct: float, sample_lo_pct: float, sample_hi_pct: float,
+                         published_pct: float, published_lo_pct: float, published_hi_pct: float,
+                         *, height: int = 440) -> go.Figure:
+    """Left: group means with 95 % CIs from a sample of the illustrative cohort (axis from zero).
+    Right: the vegan-versus-others difference in % with its 95 % CI, next to the published value.
+
+    Traces: 0 group means, 1 sample difference, 2 published difference.
+    """
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.14,
+                        subplot_titles=("Group means, 95 % CI (illustrative)",
+                                        "Vegan vs others, 95 % CI"))
+    fig.update_layout(template=TEMPLATE_NAME, height=height, showlegend=False,
+                      title=dict(text="Diet-pattern cohort (illustrative, synthetic)"))
+    means = np.asarray(means, float)
+    fig.add_trace(go.Scatter(x=list(groups), y=means, mode="markers",
+                             error_y=dict(type="data", symmetric=False, array=np.asarray(ci_high) - means,
+                                          arrayminus=means - np.asarray(ci_low), thickness=2, width=10),
+                             marker=dict(color=COLORWAY[0], size=12, symbol="square")), 1, 1)
+    fig.add_trace(go.Scatter(x=["this sample"], y=[sample_effect_pct], mode="markers",
+                             error_y=dict(type="data", symmetric=False,
+                                          array=[sample_hi_pct - sample_effect_pct],
+                                          arrayminus=[sample_effect_pct - sample_lo_pct], thickness=2, width=10),
+                             marker=dict(color=COLORWAY[1], size=12, symbol="diamond")), 1, 2)
+    fig.add_trace(go.Scatter(x=["published"], y=[published_pct], mode="markers",
+                             error_y=dict(type="data", symmetric=False,
+                                          array=[published_hi_pct - published_pct],
+                                          arrayminus=[published_pct - published_lo_pct], thickness=2, width=10),
+                             marker=dict(color=COLORWAY[2], size=12, symbol="circle")), 1, 2)
+    fig.add_hline(y=0, line=dict(color="#333333", width=1.5), row=1, col=2)
+    fig.update_yaxes(title_text=axis_title(y_label, y_unit), rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text=axis_title("Difference", "%"), range=[-60, 80], row=1, col=2)
+    return fig
