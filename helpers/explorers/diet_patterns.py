@@ -37,7 +37,7 @@ class DietPatternsExplorer(Explorer):
         super().__init__()
 
     def make_controls(self):
-        return {"outcome": choice("Outcome", [(f"{lab} ({u})", k) for k, (lab, u) in _OUTCOMES.items()],
+        return {"outcome": choice("Outcome", [(f"{lab.split()[-1]} ({u})", k) for k, (lab, u) in _OUTCOMES.items()],
                                   "igf1_ng_ml", kind="toggle"),
                 "n_per_group": int_slider("Participants sampled per group", "people", 5, self._max_n, 20)}
 
@@ -76,7 +76,7 @@ class DietPatternsExplorer(Explorer):
         p, plo, phi = _PUBLISHED[self.values()["outcome"]]
         pub = f"{p:+.0f} %" if plo == phi else f"{p:+.0f} % (range {plo:+.0f} to {phi:+.0f} %)"
         return (f"Illustrative (synthetic) cohort, first {s['n_per_group']:.0f} participants per group. "
-                f"Left: mean {lab} of omnivores, vegetarians and vegans with 95 % confidence "
+                f"Left: mean serum {lab.split()[-1]} of omnivores, vegetarians and vegans with 95 % confidence "
                 f"intervals. Right: vegans differ from the others by {s['effect_pct']:+.0f} % (95 % CI "
                 f"{s['effect_lo_pct']:+.0f} to {s['effect_hi_pct']:+.0f} %); the published "
                 f"observational value is {pub}. Larger samples give narrower intervals.")
