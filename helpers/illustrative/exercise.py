@@ -10,15 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..models.exercise import hedges_g_se, pooled_effect
+from ..models.exercise import PUBLISHED_BDNF_G, hedges_g_se, pooled_effect
 
 SEED = 2015
+#: number of synthetic studies per outcome
+N_STUDIES = {"single_session": 6, "session_after_training": 4, "resting_after_training": 5}
 #: outcome -> (published pooled Hedges g, number of synthetic studies, plain-words label)
-OUTCOMES = {
-    "single_session": (0.46, 6, "single session"),
-    "session_after_training": (0.58, 4, "session after a training programme"),
-    "resting_after_training": (0.28, 5, "resting level after a training programme"),
-}
+OUTCOMES = {k: (g, N_STUDIES[k], label) for k, (g, label) in PUBLISHED_BDNF_G.items()}
 #: between-study spread of true effects used for the synthetic draws (assumption)
 TAU = 0.2
 

@@ -210,3 +210,12 @@ def training_trajectory(weeks, sessions_per_week, load) -> dict:
             "degradation_rel": np.asarray(resp["degradation_rel"], float),
             "net_balance_change": igf,
             "csa_total_pct": mech_pct + igf_pct, "csa_mech_pct": mech_pct}
+
+
+#: Published pooled Hedges g of peripheral BDNF after exercise (Szuhany et al. 2015; rows
+#: A74-A76): outcome -> (g, plain-words label). Published 95 % CIs are not used here.
+PUBLISHED_BDNF_G = {
+    "single_session": (0.46, "single session"),
+    "session_after_training": (0.58, "session after a training programme"),
+    "resting_after_training": (0.28, "resting level after a training programme"),
+}

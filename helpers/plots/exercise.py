@@ -106,3 +106,19 @@ def forest_figure(rows) -> go.Figure:
     fig.update_xaxes(range=[-0.8, 1.8])
     fig.update_layout(legend=dict(orientation="h", y=-0.1, x=0), margin=dict(l=330))
     return fig
+
+
+def bdnf_forest_figure(table, published) -> go.Figure:
+    """Forest plot of the illustrative BDNF table (a DataFrame with columns outcome,
+    study_label, hedges_g, ci_low_95, ci_high_95), grouped by outcome, each group closed by
+    the published pooled estimate. ``published``: outcome -> (g, plain-words label)."""
+    rows = []
+    for outcome, (g_pub, label) in published.items():
+        sub = table[table["outcome"] == outcome]
+        for _, r in sub.iterrows():
+            rows.append({"label": f"{r['study_label']} ({label})", "g": float(r["hedges_g"]),
+                         "ci_low": float(r["ci_low_95"]), "ci_high": float(r["ci_high_95"]),
+                         "kind": "study"})
+        rows.append({"label": f"Published pooled g: {label}", "g": g_pub, "ci_low": None,
+                     "ci_high": None, "kind": "pooled"})
+    return forest_figure(rows)
