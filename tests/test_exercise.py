@@ -168,3 +168,19 @@ def test_training_explorer_defaults_and_set():
     e.set(load=0.0)
     assert e.summary()["csa_total_pct"] == 0.0
     assert "resting serum IGF-1 stays flat" in e.readout.value
+
+
+# ---- figures -----------------------------------------------------------------------------------
+def test_figures_have_titled_axes_and_expected_traces():
+    from helpers.plots.exercise import acute_figure, bdnf_forest_figure, local_vs_serum_figure
+    from helpers.models.exercise import PUBLISHED_BDNF_G
+    f = local_vs_serum_figure([0, 48, 96], ex.local_igf1_mrna([0, 48, 96], "eccentric"), 1.62)
+    assert [t.name for t in f.data][2] == "Measured at 48 h (+62 %)"
+    assert f.layout.xaxis.title.text == "Time after the bout (h)"
+    fb = bdnf_forest_figure(load_dataset("bdnf_effect_sizes"), PUBLISHED_BDNF_G)
+    assert len(fb.data[0].x) == 15 and list(fb.data[1].x) == [0.46, 0.58, 0.28]
+    assert "illustrative" in fb.layout.title.text
+    cats = list(fb.layout.yaxis.categoryarray)
+    assert cats.index("Published pooled g: single session") == 6   # after its six study rows
+    fa = acute_figure([0, 10], [0, 13.3], 10.0, [("x", 10.0, 13.3, 3.2)])
+    assert fa.layout.shapes[0].x1 == 10.0 and fa.data[1].error_y.array == (3.2,)
