@@ -181,6 +181,6 @@ def test_figures_have_titled_axes_and_expected_traces():
     assert len(fb.data[0].x) == 15 and list(fb.data[1].x) == [0.46, 0.58, 0.28]
     assert "illustrative" in fb.layout.title.text
     cats = list(fb.layout.yaxis.categoryarray)
-    assert cats.index("Published pooled g: single session") == 6   # after its six study rows
+    assert cats.index("Published, single session") == 6   # after its six study rows
     fa = acute_figure([0, 10], [0, 13.3], 10.0, [("x", 10.0, 13.3, 3.2)])
     assert fa.layout.shapes[0].x1 == 10.0 and fa.data[1].error_y.array == (3.2,)

@@ -216,6 +216,6 @@ def training_trajectory(weeks, sessions_per_week, load) -> dict:
 #: A74-A76): outcome -> (g, plain-words label). Published 95 % CIs are not used here.
 PUBLISHED_BDNF_G = {
     "single_session": (0.46, "single session"),
-    "session_after_training": (0.58, "session after a training programme"),
-    "resting_after_training": (0.28, "resting level after a training programme"),
+    "session_after_training": (0.58, "session after training"),
+    "resting_after_training": (0.28, "resting, after training"),
 }

@@ -86,7 +86,7 @@ def forest_figure(rows) -> go.Figure:
     studies = [r for r in rows if r["kind"] == "study"]
     pooled = [r for r in rows if r["kind"] == "pooled"]
     fig = base_figure("Exercise and BDNF: effect sizes (study rows illustrative, synthetic)",
-                      "Effect size, Hedges g", None, "Study", None, height=160 + 24 * len(rows))
+                      "Effect size, Hedges g", None, "Study", None, height=200 + 24 * len(rows))
     sg = np.array([r["g"] for r in studies], float)
     fig.add_trace(go.Scatter(
         x=sg, y=[r["label"] for r in studies], mode="markers",
@@ -101,10 +101,10 @@ def forest_figure(rows) -> go.Figure:
         name="Published pooled estimate (Szuhany 2015)", text=[f"g = {r['g']:.2f}" for r in pooled],
         textposition="middle right", marker=dict(symbol="diamond", size=16, color=COLORWAY[2])))
     fig.add_vline(x=0, line_dash="dash", line_color="#333333")
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed",
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True,
                      title_text="")
-    fig.update_xaxes(range=[-0.8, 1.8])
-    fig.update_layout(legend=dict(orientation="h", y=-0.1, x=0), margin=dict(l=330))
+    fig.update_xaxes(range=[-1.0, 1.9])
+    fig.update_layout(legend=dict(orientation="h", y=-0.2, x=0), margin=dict(l=280, b=110))
     return fig
 
 
@@ -116,9 +116,10 @@ def bdnf_forest_figure(table, published) -> go.Figure:
     for outcome, (g_pub, label) in published.items():
         sub = table[table["outcome"] == outcome]
         for _, r in sub.iterrows():
-            rows.append({"label": f"{r['study_label']} ({label})", "g": float(r["hedges_g"]),
+            short = str(r["study_label"]).replace("Illustrative study ", "")
+            rows.append({"label": f"{short}: {label}", "g": float(r["hedges_g"]),
                          "ci_low": float(r["ci_low_95"]), "ci_high": float(r["ci_high_95"]),
                          "kind": "study"})
-        rows.append({"label": f"Published pooled g: {label}", "g": g_pub, "ci_low": None,
+        rows.append({"label": f"Published, {label}", "g": g_pub, "ci_low": None,
                      "ci_high": None, "kind": "pooled"})
     return forest_figure(rows)
