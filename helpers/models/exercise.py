@@ -1,0 +1,221 @@
+"""Exercise and IGF-1: a brief rise in serum, a slower local rise in muscle (pure numpy).
+
+Two small phenomenological models, calibrated to human studies, plus helpers for the
+training explorer and for effect sizes (meta-analysis arithmetic).
+
+``acute_serum_igf1(t_min, intensity, duration_min=10)``
+    % change of serum IGF-1 vs the pre-exercise baseline over time. Calibrated to
+    Schwarz et al. 1996 (calibration rows A71, A72): after 10 min of cycling, serum IGF-1 was
+    +13.3 +/- 3.2 % (high intensity) and +7.7 +/- 2.7 % (low intensity) above baseline in
+    10 young men. The rise is modelled as a first-order approach during exercise
+    (time constant ``RISE_TAU_MIN``) and a first-order return after it (``DECAY_TAU_MIN``).
+    ASSUMPTIONS (not from the source): the two time constants, the linear scaling of the
+    response with a numeric intensity, and responses to durations other than 10 min. The
+    source abstract reports the 10-min values only; "back to baseline within tens of minutes"
+    is built in through ``DECAY_TAU_MIN`` = 15 min (the change falls below 1 % of baseline
+    about 40 min after a 10-min high-intensity bout).
+
+``local_igf1_mrna(hours_after, load)``
+    Fold change of muscle (vastus lateralis) IGF-1 mRNA after one loading bout. Calibrated to
+    Bamman et al. 2001 (row A73): +62 % 48 h after 8 x 8 eccentric squats, while serum IGF-1
+    showed little change. Shape (ASSUMPTION): a gamma-like pulse that peaks at 48 h and has
+    returned to within 1 % of baseline by 14 days; the source measured 48 h only.
+
+Everything here is an educational model, not a physiological simulator.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .._validate import as_float_array, check_choice, scalar_or_array
+
+# ---- acute serum response (Schwarz 1996, rows A71-A72) --------------------------------------
+#: Published mean % change of serum IGF-1 after 10 min of cycling (A71, A72) and its spread.
+HIGH_10MIN_PCT, HIGH_10MIN_SPREAD_PCT = 13.3, 3.2
+LOW_10MIN_PCT, LOW_10MIN_SPREAD_PCT = 7.7, 2.7
+#: Named intensities on the model's 0-1 scale: "high" = 1 (the high-intensity bout of the
+#: study); "low" is placed so that the linear model reproduces the low-intensity mean.
+INTENSITIES = {"low": LOW_10MIN_PCT / HIGH_10MIN_PCT, "high": 1.0}
+#: Time constants in minutes (ASSUMPTIONS, see module docstring).
+RISE_TAU_MIN = 5.0
+DECAY_TAU_MIN = 15.0
+#: Plateau % change at intensity 1 for a long bout, fixed so that 10 min gives 13.3 %.
+_PLATEAU_PCT_PER_INTENSITY = HIGH_10MIN_PCT / (1.0 - np.exp(-10.0 / RISE_TAU_MIN))
+MAX_DURATION_MIN = 60.0
+T_MIN_RANGE = (-60.0, 24 * 60.0)
+
+
+def intensity_value(intensity) -> float:
+    """Numeric intensity on the 0-1 scale from ``"low"``, ``"high"`` or a number in [0, 1]."""
+    if isinstance(intensity, str):
+        return INTENSITIES[check_choice("intensity", intensity, list(INTENSITIES))]
+    return float(as_float_array("intensity", intensity, low=0.0, high=1.0, unit="(0-1 scale)"))
+
+
+def acute_serum_igf1(t_min, intensity, duration_min=10.0):
+    """% change of serum IGF-1 vs pre-exercise baseline at times ``t_min`` (minutes).
+
+    Exercise runs from t = 0 to ``duration_min`` (0 < duration <= 60 min); before t = 0 the
+    change is 0. ``intensity`` is ``"low"``, ``"high"`` or a number in [0, 1] (1 = the
+    high-intensity bout of Schwarz 1996). Scalar in -> float out; array in -> array out.
+    """
+    t = as_float_array("t_min", t_min, low=T_MIN_RANGE[0], high=T_MIN_RANGE[1], unit="min")
+    dur = float(as_float_array("duration_min", duration_min, low=0.0, high=MAX_DURATION_MIN,
+                               unit="min"))
+    if dur <= 0.0:
+        raise ValueError(f"duration_min must be > 0 min, got {dur:g}; allowed (0, {MAX_DURATION_MIN:g}] min")
+    plateau = _PLATEAU_PCT_PER_INTENSITY * intensity_value(intensity)
+    during = plateau * (1.0 - np.exp(-np.clip(t, 0.0, dur) / RISE_TAU_MIN))
+    after = np.exp(-np.clip(t - dur, 0.0, None) / DECAY_TAU_MIN)
+    out = np.where(t < 0.0, 0.0, during * after)
+    return scalar_or_array(out, t_min)
+
+
+def minutes_to_baseline(intensity, duration_min=10.0, threshold_pct=1.0) -> float:
+    """Minutes after the END of exercise until the change falls below ``threshold_pct`` %."""
+    thr = float(as_float_array("threshold_pct", threshold_pct, low=1e-6, high=100.0, unit="%"))
+    peak = float(acute_serum_igf1(duration_min, intensity, duration_min))
+    if peak <= thr:
+        return 0.0
+    return float(DECAY_TAU_MIN * np.log(peak / thr))
+
+
+# ---- local muscle IGF-1 mRNA (Bamman 2001, row A73) -----------------------------------------
+#: Published increase of vastus lateralis IGF-1 mRNA 48 h after eccentric squats (A73).
+ECCENTRIC_48H_FOLD = 1.62
+PEAK_HOURS = 48.0
+#: Named loads on the model's 0-1 scale: "eccentric" = the 8 x 8 eccentric squat bout.
+LOADS = {"none": 0.0, "eccentric": 1.0}
+MAX_HOURS = 24.0 * 60
+
+
+def load_value(load) -> float:
+    """Numeric relative load from ``"none"``, ``"eccentric"`` or a number in [0, 1]."""
+    if isinstance(load, str):
+        return LOADS[check_choice("load", load, list(LOADS))]
+    return float(as_float_array("load", load, low=0.0, high=1.0, unit="(0-1 scale)"))
+
+
+def _pulse(hours):
+    """Gamma-like pulse, 0 at h = 0, 1 at ``PEAK_HOURS``, < 0.01 by 14 days."""
+    x = np.clip(hours, 0.0, None) / PEAK_HOURS
+    return x ** 2 * np.exp(2.0 * (1.0 - x))
+
+
+def local_igf1_mrna(hours_after, load):
+    """Fold change (1 = pre-exercise) of muscle IGF-1 mRNA ``hours_after`` one loading bout.
+
+    ``hours_after`` in [0, 1440] h; ``load`` is ``"none"``, ``"eccentric"`` or a number in
+    [0, 1] (1 = 8 x 8 eccentric squats, Bamman 2001). Scalar in -> float out.
+    """
+    h = as_float_array("hours_after", hours_after, low=0.0, high=MAX_HOURS, unit="h")
+    out = 1.0 + (ECCENTRIC_48H_FOLD - 1.0) * load_value(load) * _pulse(h)
+    return scalar_or_array(out, hours_after)
+
+
+# ---- training: repeated bouts (illustrative) ------------------------------------------------
+def training_local_signal(days, sessions_per_week, load):
+    """Fold change of local IGF-1 mRNA on each day of ``days`` (array, d >= 0) when bouts of
+    ``load`` are done ``sessions_per_week`` times a week from day 0. Excess responses of
+    successive bouts add (ASSUMPTION; illustrative). Returns an array like ``days``."""
+    d = as_float_array("days", days, low=0.0, high=7.0 * 52, unit="d")
+    n = float(as_float_array("sessions_per_week", sessions_per_week, low=0.0, high=7.0,
+                             unit="sessions/week"))
+    lv = load_value(load)
+    if n == 0.0 or lv == 0.0:
+        return np.ones_like(d)
+    bouts = np.arange(0.0, float(d.max()) + 1e-9, 7.0 / n)
+    lag_h = (d[..., None] - bouts) * 24.0
+    excess = np.where(lag_h >= 0.0, _pulse(lag_h), 0.0).sum(axis=-1)
+    return 1.0 + (ECCENTRIC_48H_FOLD - 1.0) * lv * excess
+
+
+# ---- effect sizes ---------------------------------------------------------------------------
+def hedges_g_se(g, n_total):
+    """Approximate standard error of Hedges' g for two equal groups totalling ``n_total``."""
+    gg = as_float_array("g", g, low=-10.0, high=10.0)
+    n = as_float_array("n_total", n_total, low=4.0, high=1e6, unit="participants")
+    return np.sqrt(4.0 / n + gg ** 2 / (2.0 * n))
+
+
+def pooled_effect(g, se):
+    """Fixed-effect (inverse-variance) pooled effect: returns (estimate, ci_low, ci_high), 95 %."""
+    gg = as_float_array("g", g, low=-10.0, high=10.0)
+    s = as_float_array("se", se, low=1e-9, high=100.0)
+    if gg.shape != s.shape or gg.size == 0:
+        raise ValueError(f"g and se must be non-empty and the same shape, got {gg.shape} and {s.shape}")
+    w = 1.0 / s ** 2
+    est = float((w * gg).sum() / w.sum())
+    half = 1.959964 * float(np.sqrt(1.0 / w.sum()))
+    return est, est - half, est + half
+
+
+# ---- training trajectory (illustrative; uses notebook 01's signalling model) -----------------
+#: IGF-1 available to muscle fibres before training (nM). ASSUMPTION for illustration: local
+#: IGF-1 protein is taken to follow the mRNA fold change, so the fibres see BASELINE x fold.
+TISSUE_IGF1_BASELINE_NM = 1.0
+#: Display scale (ASSUMPTION, not calibrated): the reference programme (3 sessions/week at
+#: load 1 for 12 weeks) gives this cross-sectional-area gain, of which IGF1_SHARE is routed
+#: through the IGF-1 receptor and the rest through IGF-1-independent mechanotransduction
+#: (load-induced growth persists without a functional IGF-1 receptor in mice, spangenburg2008).
+REFERENCE_PROGRAMME = dict(weeks=12, sessions_per_week=3, load=1.0)
+REFERENCE_CSA_GAIN_PCT = 8.0
+IGF1_SHARE = 0.25
+MAX_WEEKS = 20
+
+
+def _drives(days, sessions_per_week, load):
+    from .signalling import muscle_response  # notebook 01's model (lazy: only needed here)
+    fold = training_local_signal(days, sessions_per_week, load)
+    mech = (fold - 1.0) / (ECCENTRIC_48H_FOLD - 1.0)  # summed bout pulses x load
+    base = muscle_response(TISSUE_IGF1_BASELINE_NM)
+    resp = muscle_response(TISSUE_IGF1_BASELINE_NM * fold)
+    igf = resp["net_balance"] - base["net_balance"]
+    return fold, mech, igf, resp
+
+
+def _gains():
+    d = np.arange(0.0, 7.0 * REFERENCE_PROGRAMME["weeks"] + 1.0)
+    _, mech, igf, _ = _drives(d, REFERENCE_PROGRAMME["sessions_per_week"], REFERENCE_PROGRAMME["load"])
+    k_mech = REFERENCE_CSA_GAIN_PCT * (1.0 - IGF1_SHARE) / mech[:-1].sum()
+    k_igf = REFERENCE_CSA_GAIN_PCT * IGF1_SHARE / igf[:-1].sum()
+    return k_mech, k_igf
+
+
+_GAINS: tuple[float, float] | None = None
+
+
+def training_trajectory(weeks, sessions_per_week, load) -> dict:
+    """Daily trajectories over ``weeks`` (1-20) of resistance training (illustrative).
+
+    Returns arrays over days 0..7*weeks: ``weeks`` (time in weeks), ``local_fold`` (local
+    IGF-1 signal, fold), ``serum_fold`` (resting serum IGF-1, modelled as unchanged = 1),
+    ``igf1_nM`` (IGF-1 seen by the fibres), ``synthesis_rel``, ``degradation_rel``,
+    ``net_balance_change`` (net protein balance minus the pre-training value, from
+    ``signalling.muscle_response``), ``csa_total_pct`` and ``csa_mech_pct`` (area change,
+    total and without the IGF-1-receptor route).
+    """
+    global _GAINS
+    w = float(as_float_array("weeks", weeks, low=1.0, high=MAX_WEEKS, unit="weeks"))
+    days = np.arange(0.0, round(7.0 * w) + 1.0)
+    fold, mech, igf, resp = _drives(days, sessions_per_week, load)
+    if _GAINS is None:
+        _GAINS = _gains()
+    k_mech, k_igf = _GAINS
+    mech_pct = np.concatenate([[0.0], np.cumsum(k_mech * mech[:-1])])
+    igf_pct = np.concatenate([[0.0], np.cumsum(k_igf * igf[:-1])])
+    return {"weeks": days / 7.0, "local_fold": fold, "serum_fold": np.ones_like(fold),
+            "igf1_nM": TISSUE_IGF1_BASELINE_NM * fold,
+            "synthesis_rel": np.asarray(resp["synthesis_rel"], float),
+            "degradation_rel": np.asarray(resp["degradation_rel"], float),
+            "net_balance_change": igf,
+            "csa_total_pct": mech_pct + igf_pct, "csa_mech_pct": mech_pct}
+
+
+#: Published pooled Hedges g of peripheral BDNF after exercise (Szuhany et al. 2015; rows
+#: A74-A76): outcome -> (g, plain-words label). Published 95 % CIs are not used here.
+PUBLISHED_BDNF_G = {
+    "single_session": (0.46, "single session"),
+    "session_after_training": (0.58, "session after training"),
+    "resting_after_training": (0.28, "resting, after training"),
+}
