@@ -95,6 +95,20 @@ def checkbox(label: str, value: bool = False) -> widgets.Checkbox:
     return widgets.Checkbox(value=value, description=label, indent=False, style=_LABEL_STYLE)
 
 
+def switch_unit(widget: widgets.ValueWidget, label: str, old_unit: str, new_unit: str,
+                ranges: Mapping[str, tuple[float, float, float]], convert: Callable) -> None:
+    """Re-express a concentration slider in ``new_unit``: convert its value with
+    ``convert(value, old_unit, new_unit)``, then apply that unit's ``(min, max, step)`` from
+    ``ranges`` and relabel it ``"label (new_unit)"``. The range is widened before the value moves,
+    so the converted value is never clipped."""
+    converted = convert(widget.value, old_unit, new_unit)
+    lo, hi, step = ranges[new_unit]
+    widget.min, widget.max = min(widget.min, lo), max(widget.max, hi)
+    widget.value = min(max(converted, lo), hi)
+    widget.min, widget.max, widget.step = lo, hi, step
+    widget.description = _label(label, new_unit)
+
+
 def allowed_values(widget: widgets.ValueWidget):
     """Describe what ``widget`` accepts: ``("range", lo, hi)``, ``("options", [...])`` or ``("bool",)``."""
     if isinstance(widget, widgets.FloatLogSlider):

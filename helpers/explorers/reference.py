@@ -5,7 +5,7 @@ import numpy as np
 
 from ..models import lifespan, units
 from ..plots.lifespan import reference_chart
-from .base import Explorer, choice, int_slider, register, slider
+from .base import Explorer, choice, int_slider, register, slider, switch_unit
 
 _AGE_GRID = np.arange(0.0, 100.0 + 0.25, 0.5)
 _RANGES = {"ng/mL": (5.0, 900.0, 1.0), "nmol/L": (0.7, 117.6, 0.1)}
@@ -43,14 +43,8 @@ class ReferenceExplorer(Explorer):
     def on_control_change(self, name, value):
         if name != "unit":
             return
-        w = self.controls["value"]
         old = "nmol/L" if value == "ng/mL" else "ng/mL"
-        converted = units.convert(w.value, old, value)
-        lo, hi, step = _RANGES[value]
-        w.min, w.max = min(w.min, lo), max(w.max, hi)  # widen first: never clip the value
-        w.value = min(max(converted, lo), hi)
-        w.min, w.max, w.step = lo, hi, step
-        w.description = f"IGF-1 value ({value})"
+        switch_unit(self.controls["value"], "IGF-1 value", old, value, _RANGES, units.convert)
 
     def compute(self, sex, age, unit, value):
         ng, nmol = units.both_units(value, unit)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..models import units
 from ..plots.units import MAX_NG_ML, conversion_figure
-from .base import Explorer, choice, register, slider
+from .base import Explorer, choice, register, slider, switch_unit
 
 _RANGES = {"ng/mL": (0.0, MAX_NG_ML, 1.0), "nmol/L": (0.0, round(MAX_NG_ML * units.NMOL_L_PER_NG_ML, 1), 0.1)}
 
@@ -22,14 +22,8 @@ class UnitConverter(Explorer):
     def on_control_change(self, name, value):
         if name != "unit":
             return
-        w = self.controls["value"]
         old_unit = "nmol/L" if value == "ng/mL" else "ng/mL"
-        converted = units.convert(w.value, old_unit, value)
-        lo, hi, step = _RANGES[value]
-        w.max = max(w.max, hi)  # widen first so the converted value is never clipped
-        w.value = min(max(converted, lo), hi)
-        w.max, w.step = hi, step
-        w.description = f"IGF-1 value ({value})"
+        switch_unit(self.controls["value"], "IGF-1 value", old_unit, value, _RANGES, units.convert)
 
     def compute(self, unit, value):
         ng, nmol = units.both_units(value, unit)
