@@ -24,7 +24,7 @@ NOTEBOOKS = notebook_paths()
 PAGES = [p.stem + ".html" for p in NOTEBOOKS] + ["index.html"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*\)\s*\n\s*\w+\s*$")
-SELF_CHECK_RE = re.compile(r"^(MultipleChoice|MultipleSelect|Numeric)\(", re.M)
+SELF_CHECK_RE = re.compile(r"\b(MultipleChoice|MultipleSelect|Numeric)\(")
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 
@@ -71,6 +71,10 @@ def open_page(browser, path):
     return page, remote
 
 
+def info_for(info, nb_path):
+    return next(p for p in info["pages"] if p["notebook"] == nb_path.name)
+
+
 def expected_counts(nb_path):
     nb = load_notebook(nb_path)
     explorers = checks = 0
@@ -111,6 +115,9 @@ def test_page_renders_offline(site, browser, nb_path):
         text = page.locator("main").inner_text()
         assert "Error displaying widget" not in text and "Traceback" not in text
         assert "FigureWidget(" not in text and "VBox(" not in text
+        # the code of a self-check holds its answer: hidden, only the collapsed answer is shown
+        assert not SELF_CHECK_RE.search(text), "self-check code is visible next to its question"
+        assert info_for(info, nb_path)["self_checks"] == n_checks
         assert page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() == 0
         assert page.evaluate("typeof Plotly") == "object"
         assert remote == [], f"requests to other hosts: {remote}"

@@ -197,6 +197,22 @@ def lint_notebook(path: Path) -> list[str]:
 # ------------------------------------------------------------------------------------------
 # explorers
 # ------------------------------------------------------------------------------------------
+def _value_axes(fig) -> set[str]:
+    """Layout names of the cartesian axes that carry numbers (a bar chart's category axis is
+    labelled by its categories and needs no title)."""
+    out = set()
+    for t in fig.data:
+        if t.type not in ("scatter", "scattergl", "bar", "box", "histogram", "violin"):
+            continue
+        xa = "xaxis" + (t.xaxis or "x")[1:]
+        ya = "yaxis" + (t.yaxis or "y")[1:]
+        if t.type == "bar":
+            out.add(xa if t.orientation == "h" else ya)
+        else:
+            out |= {xa, ya}
+    return out
+
+
 def lint_explorer(ex) -> list[str]:
     """Problems with one explorer instance's labels, text alternative and static figure."""
     from ..explorers.base import allowed_values
@@ -219,11 +235,11 @@ def lint_explorer(ex) -> list[str]:
     title = fig.layout.title.text if fig.layout.title else None
     if not (title and str(title).strip()):
         out.append(f"{name}: static figure has no title")
-    for ax in ("xaxis", "yaxis"):
-        axis = getattr(fig.layout, ax, None)
-        has_data = any(getattr(t, "type", "") in ("scatter", "bar", "scattergl", "box", "histogram")
-                       for t in fig.data)
-        if has_data and axis is not None and not (axis.title and axis.title.text):
+    for ax in sorted(_value_axes(fig)):
+        axis = fig.layout[ax] if ax in fig.layout else None
+        if axis is None or axis.matches or axis.showticklabels is False or axis.visible is False:
+            continue  # hidden (a diagram), or shared with another (titled) axis
+        if not (axis.title and axis.title.text):
             out.append(f"{name}: static figure {ax} has no title (name the quantity and unit)")
     legend = [t for t in fig.data if t.showlegend is not False and getattr(t, "name", None) is None]
     if len(fig.data) > 1 and legend:

@@ -13,7 +13,7 @@ What it does, per notebook found in ``notebooks/*.ipynb`` (new notebooks are inc
      ``<figure>`` drawn by the local plotly.js, captioned with the explorer's text description;
    * a plain plotly output (``fig`` or ``fig.show()``) becomes the same kind of ``<figure>``;
    * a self-check loses its widget view, so its ``text/html`` (question, options, collapsed
-     answer) is shown;
+     answer) is shown, and its code (which holds the answer) is hidden;
 4. exports HTML with nbconvert's "lab" template minus every CDN script (template ``tfl_site``),
    with no input/output prompts (their colours fail WCAG contrast), and a navigation bar
    linking the index and the notebook on Binder;
@@ -78,6 +78,9 @@ figure.tfl-figure { margin: 8px 0; }
 figure.tfl-figure figcaption { font-size: 0.95em; color: #1a1a1a; margin-top: 4px; }
 .tfl-selfcheck { border: 1px solid #767676; padding: 4px 10px; margin: 8px 0; }
 .tfl-selfcheck summary { cursor: pointer; font-weight: bold; color: #0b57a4; }
+body .tfl-selfcheck ol[type='A'] { list-style-type: upper-alpha; }
+/* long code lines wrap instead of being cut off (the input area hides overflow) */
+body .jp-InputArea-editor .highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
 
 
@@ -112,7 +115,8 @@ def figure_html(fig: dict, div_id: str, caption_html: str = "") -> str:
 
 def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
     """Rewrite ``nb``'s outputs in place for a static page; return counts of what was done."""
-    counts = {"explorer_fallbacks": 0, "plotly_figures": 0, "widget_views_dropped": 0}
+    counts = {"explorer_fallbacks": 0, "plotly_figures": 0, "self_checks": 0,
+              "widget_views_dropped": 0}
     nb.get("metadata", {}).pop("widgets", None)
     n = 0
     for cell in nb["cells"]:
@@ -126,6 +130,11 @@ def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
             data.pop(WIDGET_STATE, None)
             had_widget = data.pop(WIDGET_VIEW, None) is not None
             counts["widget_views_dropped"] += had_widget
+            if "tfl-selfcheck" in str(data.get("text/html", "")):
+                # the self-check's code holds its answer: show only the question and the
+                # collapsed answer, not the code next to them
+                cell.setdefault("metadata", {})["transient"] = {"remove_source": True}
+                counts["self_checks"] += 1
             if PLOTLY in data:
                 fig = data.pop(PLOTLY)
                 caption = data.get("text/html", "") if had_widget else ""
