@@ -126,3 +126,15 @@ def test_lint_catches_unlabelled_controls():
     ex.controls[key].description = ""
     assert any("no text label" in p for p in lint.lint_explorer(ex))
     assert isinstance(ex.controls[key], widgets.ValueWidget)
+
+
+def test_accessibility_statement_is_linked_and_lists_checks_and_limits():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    acc = readme.index("## Accessibility")
+    assert acc < readme.index("## How to cite")
+    assert "](docs/accessibility.md)" in readme[acc:readme.index("## How to cite")]
+    statement = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    for needed in ("## What is checked automatically", "## Known limits", "axe-core", "WCAG 2.1"):
+        assert needed in statement, needed
