@@ -138,3 +138,16 @@ def test_accessibility_statement_is_linked_and_lists_checks_and_limits():
     statement = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
     for needed in ("## What is checked automatically", "## Known limits", "axe-core", "WCAG 2.1"):
         assert needed in statement, needed
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_explorer_view_names_its_slider_handles(name):
+    """ipywidgets' slider handle has no accessible name (axe aria-input-field-name); every
+    explorer view carries the SliderNames helper that copies the visible label onto it."""
+    from helpers.explorers.base import SliderNames
+
+    ex = REGISTRY[name]()
+    assert SliderNames.ROOT_CLASS in ex.view._dom_classes
+    helpers_in_view = [w for w in ex.view.children if isinstance(w, SliderNames)]
+    assert len(helpers_in_view) == 1
+    assert "aria-label" in SliderNames._esm and ".widget-label" in SliderNames._esm
