@@ -115,6 +115,7 @@ def test_page_renders_offline(site, browser, nb_path):
         text = page.locator("main").inner_text()
         assert "Error displaying widget" not in text and "Traceback" not in text
         assert "FigureWidget(" not in text and "VBox(" not in text
+        assert "$$" not in text and "\\frac" not in text, "LaTeX math left unconverted"
         # the code of a self-check holds its answer: hidden, only the collapsed answer is shown
         assert not SELF_CHECK_RE.search(text), "self-check code is visible next to its question"
         assert info_for(info, nb_path)["self_checks"] == n_checks

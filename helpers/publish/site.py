@@ -20,8 +20,9 @@ What it does, per notebook found in ``notebooks/*.ipynb`` (new notebooks are inc
 5. rewrites links: ``NN_x.ipynb`` -> ``NN_x.html``; links to other repository files -> GitHub.
 
 plotly.js is copied once from the plotly package into the site folder. Viewing a page makes
-no request to any host (a test checks this in Chromium). MathJax is not bundled: LaTeX math
-would show as source text (see docs/accessibility.md).
+no request to any host (a test checks this in Chromium). LaTeX math in markdown (``$...$``,
+``$$...$$``) is converted to MathML at build time (latex2mathml), which browsers render natively,
+instead of loading MathJax from a CDN.
 """
 from __future__ import annotations
 
@@ -97,8 +98,21 @@ def _figure_title(fig: dict) -> str:
 
 def _script_json(obj) -> str:
     """JSON safe to put inside a <script> element."""
-    return (json.dumps(obj, separators=(",", ":"), allow_nan=False)
-            .replace("</", "<\\/").replace("<!--", "<\\!--"))
+    try:
+        text = json.dumps(obj, separators=(",", ":"), allow_nan=False)
+    except ValueError:  # NaN/Infinity are not JSON: plotly.js reads null as a gap
+        text = json.dumps(_finite(obj), separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c")
+
+
+def _finite(obj):
+    if isinstance(obj, float) and obj != obj or obj in (float("inf"), float("-inf")):
+        return None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj
 
 
 def figure_html(fig: dict, div_id: str, caption_html: str = "") -> str:
@@ -142,6 +156,42 @@ def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
                 data["text/html"] = figure_html(fig, f"tfl-{prefix}-{n}", caption)
                 counts["explorer_fallbacks" if had_widget else "plotly_figures"] += 1
     return counts
+
+
+# ------------------------------------------------------------------------------------------
+# LaTeX math -> MathML (no MathJax from a CDN; browsers render MathML natively)
+# ------------------------------------------------------------------------------------------
+_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
+_DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+_INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)([^$\n]+?)(?<=\S)\$(?![\w$])")
+
+
+def math_to_mathml(markdown: str) -> str:
+    """Replace ``$$...$$`` and ``$...$`` outside code with MathML (left as is if it fails)."""
+    from latex2mathml.converter import convert
+
+    def conv(m, display):
+        try:
+            return convert(m.group(1).strip(), display=display)
+        except Exception:  # noqa: BLE001 - an unknown command: keep the source text
+            return m.group(0)
+
+    parts = _CODE.split(markdown)
+    for k in range(0, len(parts), 2):  # even parts are outside code
+        parts[k] = _DISPLAY_MATH.sub(lambda m: conv(m, "block"), parts[k])
+        parts[k] = _INLINE_MATH.sub(lambda m: conv(m, "inline"), parts[k])
+    return "".join(parts)
+
+
+def static_markdown(nb) -> int:
+    """Convert the math in every markdown cell of ``nb``; return how many cells changed."""
+    n = 0
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown" and "$" in cell["source"]:
+            new = math_to_mathml(cell["source"])
+            n += new != cell["source"]
+            cell["source"] = new
+    return n
 
 
 # ------------------------------------------------------------------------------------------
@@ -312,6 +362,7 @@ def build_site(out_dir: Path | None = None, src_dir: Path | None = None, *, time
         execute(nb, src_dir, timeout=timeout)
         seconds = time.perf_counter() - t0
         counts = static_outputs(nb, prefix=re.sub(r"\W", "_", path.stem))
+        counts["math_cells"] = static_markdown(nb)
         page = rewrite_links(export_page(nb, path.name), built, src_rel)
         target = out_dir / (path.stem + ".html")
         target.write_text(page, encoding="utf-8")
