@@ -80,6 +80,7 @@ figure.tfl-figure figcaption { font-size: 0.95em; color: #1a1a1a; margin-top: 4p
 .tfl-selfcheck { border: 1px solid #767676; padding: 4px 10px; margin: 8px 0; }
 .tfl-selfcheck summary { cursor: pointer; font-weight: bold; color: #0b57a4; }
 body .tfl-selfcheck ol[type='A'] { list-style-type: upper-alpha; }
+math { font-size: 1.2em; }
 /* long code lines wrap instead of being cut off (the input area hides overflow) */
 body .jp-InputArea-editor .highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
