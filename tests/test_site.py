@@ -121,6 +121,11 @@ def test_page_renders_offline(site, browser, nb_path):
         assert info_for(info, nb_path)["self_checks"] == n_checks
         assert page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() == 0
         assert page.evaluate("typeof Plotly") == "object"
+        # navigation: back to the index, and this notebook on Binder
+        nav = page.locator("nav[aria-label='Site']")
+        assert nav.locator("a[href='index.html']").count() == 1
+        assert nav.locator(f"a[href$='urlpath=lab/tree/notebooks/{nb_path.name}']").count() == 1
+        assert page.evaluate("document.documentElement.lang") == "en"
         assert remote == [], f"requests to other hosts: {remote}"
         # solution cells are not in the student-facing site
         ids = [c.get("id") for c in load_notebook(nb_path)["cells"]
