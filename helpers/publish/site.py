@@ -70,7 +70,7 @@ body.jp-Notebook {
 body .jp-RenderedHTMLCommon a, body .tfl-banner a, body.tfl-index a { text-decoration: underline !important; }
 .tfl-skip { position: absolute; left: -10000px; top: 0; }
 .tfl-skip:focus { position: static; }
-.tfl-banner { background: #f2f6fa; border-bottom: 1px solid #767676; padding: 8px 16px;
+.tfl-banner { background: #f2f6fa; border-bottom: 1px solid #767676; padding: 8px 16px; font-size: 15px;
   font-family: var(--jp-ui-font-family, sans-serif); color: #1a1a1a; }
 .tfl-banner p { margin: 4px 0; }
 .tfl-banner a, .tfl-index a { color: #0b57a4; }
