@@ -9,15 +9,13 @@ STAMP  := $(VENV)/.installed
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test strip data help site student
+.PHONY: lab test strip data help
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test   - create .venv if needed and run the whole test suite"
 	@echo "make data   - regenerate the illustrative data sets in data/"
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
-	@echo "make site   - build the static, offline HTML site of every notebook in build/site/"
-	@echo "make student - write student copies without solution cells to build/student/"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed; found " + sys.version.split()[0])'
@@ -42,10 +40,11 @@ data: $(STAMP)
 strip: $(STAMP)
 	$(BIN)/nbstripout --extra-keys "metadata.widgets" notebooks/*.ipynb
 
-# The static site: every notebook executed (fresh kernel) and exported to offline HTML.
+# `make site`: the static, offline HTML site of every notebook (executed in a fresh kernel) in build/site/.
+# `make student`: student copies of the notebooks, without cells tagged "solution", in build/student/.
+.PHONY: site student
 site: $(STAMP)
 	$(PY) -m helpers.publish.site --out build/site
 
-# Student copies: cells tagged "solution" removed.
 student: $(STAMP)
 	$(PY) -m helpers.publish.student --out build/student
