@@ -39,3 +39,12 @@ data: $(STAMP)
 
 strip: $(STAMP)
 	$(BIN)/nbstripout --extra-keys "metadata.widgets" notebooks/*.ipynb
+
+# `make site`: the static, offline HTML site of every notebook (executed in a fresh kernel) in build/site/.
+# `make student`: student copies of the notebooks, without cells tagged "solution", in build/student/.
+.PHONY: site student
+site: $(STAMP)
+	$(PY) -m helpers.publish.site --out build/site
+
+student: $(STAMP)
+	$(PY) -m helpers.publish.student --out build/student

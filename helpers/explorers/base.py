@@ -33,6 +33,7 @@ import numbers
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
+import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
@@ -151,6 +152,49 @@ def check_control_value(name: str, widget: widgets.ValueWidget, value: Any) -> A
 
 
 # --------------------------------------------------------------------------------------------
+# accessible names for slider handles
+# --------------------------------------------------------------------------------------------
+class SliderNames(anywidget.AnyWidget):
+    """An invisible helper placed in an explorer's view: it gives every slider handle in that
+    view an accessible name (``aria-label`` = the slider's visible text label) and a value text
+    with the readout. ipywidgets' slider handle (``role="slider"``) has none of its own, which
+    fails WCAG 4.1.2 (axe rule ``aria-input-field-name``); screen readers then announce only
+    "slider". Nothing is sent to the kernel."""
+
+    ROOT_CLASS = "tfl-aria-root"
+    _esm = """
+function name(root) {
+  root.querySelectorAll('.widget-slider').forEach((box) => {
+    const label = box.querySelector('.widget-label');
+    const readout = box.querySelector('.widget-readout');
+    const text = label ? label.textContent.trim() : '';
+    box.querySelectorAll('[role="slider"]').forEach((h) => {
+      if (text && h.getAttribute('aria-label') !== text) h.setAttribute('aria-label', text);
+      const v = readout ? (readout.value || readout.textContent || '').trim() : '';
+      if (v && h.getAttribute('aria-valuetext') !== v) h.setAttribute('aria-valuetext', v);
+    });
+  });
+}
+export default {
+  render({ el }) {
+    el.style.display = 'none';
+    let root = null, obs = null, tries = 0;
+    const attach = () => {
+      root = el.closest('.tfl-aria-root');
+      if (!root) { if (tries++ < 50) setTimeout(attach, 100); return; }
+      name(root);
+      obs = new MutationObserver(() => name(root));
+      obs.observe(root, { subtree: true, childList: true, characterData: true,
+                          attributes: true, attributeFilter: ['aria-valuenow'] });
+    };
+    attach();
+    return () => { if (obs) obs.disconnect(); };
+  }
+};
+"""
+
+
+# --------------------------------------------------------------------------------------------
 # the Explorer
 # --------------------------------------------------------------------------------------------
 class Explorer:
@@ -200,8 +244,10 @@ class Explorer:
                                     layout=widgets.Layout(margin="0 0 0 8px"))
         header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
         self.view = widgets.VBox(
-            [header, widgets.VBox(list(self.controls.values())), self.figure, self.readout],
+            [header, widgets.VBox(list(self.controls.values())), self.figure, self.readout,
+             SliderNames()],
             layout=widgets.Layout(width="100%"))
+        self.view.add_class(SliderNames.ROOT_CLASS)
         for key, w in self.controls.items():
             w.observe(self._on_change, names="value")
 
