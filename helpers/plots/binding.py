@@ -61,7 +61,7 @@ def pools_figure(pools_nM: Mapping[str, float], fractions: Mapping[str, float],
                       legend=dict(orientation="h", y=-0.2, x=0.0, yanchor="top",
                                   traceorder="normal", title=dict(text="Pools (top bar):")),
                       margin=dict(l=250, r=30, t=90, b=150))
-    fig.update_xaxes(range=[0, 100], ticksuffix=" %", row=1, col=1)
+    fig.update_xaxes(range=[0, 100], ticksuffix=" %", title_text=axis_title("Share of total IGF-1", "%"), row=1, col=1)
     fig.update_xaxes(type="log", range=[-4, 7.6], title_text=axis_title("IGF-1 in the pool", "pM"),
                      row=2, col=1)
     fig.update_yaxes(autorange="reversed", row=2, col=1)
