@@ -190,6 +190,7 @@ class Explorer:
             layout=widgets.Layout(width="100%"))
         for key, w in self.controls.items():
             w.observe(self._on_change, names="value")
+        self._tag_for_browser_tests()
 
     def values(self) -> dict[str, Any]:
         """Current control values keyed by control name."""
@@ -243,6 +244,18 @@ class Explorer:
             self.update_figure(self.figure, result)
         self._summary = self.summarize(result)
         self.readout.value = self._readout_html(self._summary)
+
+    def _tag_for_browser_tests(self) -> None:
+        """Stable CSS classes so browser tests and benchmarks find explorers in the page:
+        ``tfl-explorer tfl-name-<name>`` on the view, ``tfl-control tfl-key-<key>`` on each control,
+        ``tfl-figure`` on the figure and ``tfl-readout`` on the text readout."""
+        self.view.add_class("tfl-explorer")
+        self.view.add_class(f"tfl-name-{self.name}")
+        for key, w in self.controls.items():
+            w.add_class("tfl-control")
+            w.add_class(f"tfl-key-{key}")
+        self.figure.add_class("tfl-figure")
+        self.readout.add_class("tfl-readout")
 
     def _readout_html(self, summary: dict[str, float]) -> str:
         rows = "".join(
