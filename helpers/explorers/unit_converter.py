@@ -26,9 +26,12 @@ class UnitConverter(Explorer):
         old_unit = "nmol/L" if value == "ng/mL" else "ng/mL"
         converted = units.convert(w.value, old_unit, value)
         lo, hi, step = _RANGES[value]
+        # the new step must reach the browser before the value: a browser slider snaps a value to
+        # its current step and sends it back (150 ng/mL -> 19.6 nmol/L -> 20 nmol/L = 153 ng/mL)
+        w.step = step
         w.max = max(w.max, hi)  # widen first so the converted value is never clipped
         w.value = min(max(converted, lo), hi)
-        w.max, w.step = hi, step
+        w.max = hi
         w.description = f"IGF-1 value ({value})"
 
     def compute(self, unit, value):
