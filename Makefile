@@ -9,13 +9,14 @@ STAMP  := $(VENV)/.installed
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test strip data help
+.PHONY: lab test strip data help bench
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test   - create .venv if needed and run the whole test suite"
 	@echo "make data   - regenerate the illustrative data sets in data/"
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
+	@echo "make bench  - measure speed and memory against the budgets (build/bench/results.md)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed; found " + sys.version.split()[0])'
@@ -33,6 +34,10 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Benchmarks against DESIGN.md §8 budgets (not part of `make test`); BENCH_ARGS=--readme updates README.md.
+bench: $(STAMP)
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 data: $(STAMP)
 	$(PY) -m helpers.illustrative --write

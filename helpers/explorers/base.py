@@ -104,9 +104,12 @@ def switch_unit(widget: widgets.ValueWidget, label: str, old_unit: str, new_unit
     so the converted value is never clipped."""
     converted = convert(widget.value, old_unit, new_unit)
     lo, hi, step = ranges[new_unit]
+    # The new step must reach the browser before the value: a browser slider snaps a value to its
+    # current step and sends it back (150 ng/mL -> 19.6 nmol/L -> 20 nmol/L = 153 ng/mL).
+    widget.step = step
     widget.min, widget.max = min(widget.min, lo), max(widget.max, hi)
     widget.value = min(max(converted, lo), hi)
-    widget.min, widget.max, widget.step = lo, hi, step
+    widget.min, widget.max = lo, hi
     widget.description = _label(label, new_unit)
 
 
@@ -250,6 +253,7 @@ class Explorer:
         self.view.add_class(SliderNames.ROOT_CLASS)
         for key, w in self.controls.items():
             w.observe(self._on_change, names="value")
+        self._tag_for_browser_tests()
 
     def values(self) -> dict[str, Any]:
         """Current control values keyed by control name."""
@@ -303,6 +307,18 @@ class Explorer:
             self.update_figure(self.figure, result)
         self._summary = self.summarize(result)
         self.readout.value = self._readout_html(self._summary)
+
+    def _tag_for_browser_tests(self) -> None:
+        """Stable CSS classes so browser tests and benchmarks find explorers in the page:
+        ``tfl-explorer tfl-name-<name>`` on the view, ``tfl-control tfl-key-<key>`` on each control,
+        ``tfl-figure`` on the figure and ``tfl-readout`` on the text readout."""
+        self.view.add_class("tfl-explorer")
+        self.view.add_class(f"tfl-name-{self.name}")
+        for key, w in self.controls.items():
+            w.add_class("tfl-control")
+            w.add_class(f"tfl-key-{key}")
+        self.figure.add_class("tfl-figure")
+        self.readout.add_class("tfl-readout")
 
     def _readout_html(self, summary: dict[str, float]) -> str:
         rows = "".join(
