@@ -72,7 +72,8 @@ def clearance_figure(t_min: np.ndarray, curves: Mapping[str, np.ndarray],
                      half_lives_min: Mapping[str, float], *, visible: Sequence[str] | None = None,
                      log_y: bool = False) -> go.Figure:
     """Fraction of a tracer bolus left in each pool against time, with each half-life marked
-    (a point at 50 % labelled 't½ = ...') and a dotted 50 % reference line."""
+    (a point at 50 % labelled 't½ = ...', shown only when it falls inside the time window) and a
+    dotted 50 % reference line."""
     visible = list(curves) if visible is None else list(visible)
     fig = base_figure("Tracer disappearance after a bolus at t = 0", "Time after the bolus", "min",
                       "Tracer remaining in the pool", "fraction of t = 0", height=460)
@@ -85,7 +86,8 @@ def clearance_figure(t_min: np.ndarray, curves: Mapping[str, np.ndarray],
                                  marker=dict(size=11, color=COLORWAY[i], symbol="diamond",
                                              line=dict(color="#333333", width=1)),
                                  text=[f"t½ = {_fmt_minutes(th)}"], textposition=positions.get(k, "top right"),
-                                 showlegend=False, visible=k in visible))
+                                 showlegend=False,
+                                 visible=k in visible and th <= float(t_min[-1])))
     fig.add_trace(go.Scatter(x=[0, float(t_min[-1])], y=[0.5, 0.5], mode="lines", name="50 % left",
                              line=dict(color="#555555", dash="dot", width=1.5), hoverinfo="skip"))
     fig.update_xaxes(range=[0, float(t_min[-1])])
