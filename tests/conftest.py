@@ -64,3 +64,16 @@ def chromium_path() -> str:
             pytest.fail("CI=true and " + msg)
         pytest.skip(msg)
     return path
+
+
+@pytest.fixture(scope="session")
+def playwright_session(chromium_path):
+    """The one Playwright driver of the session. Playwright's sync API can run only one driver
+    at a time in a thread, so the JupyterLab tests and the static-site tests share this one."""
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        yield pw
+    finally:
+        pw.stop()

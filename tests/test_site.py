@@ -39,17 +39,14 @@ def site(chromium_path, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path, tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=chromium_path,
-            headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                 "--disable-background-networking", "--disable-component-update",
-                                 "--disable-sync", "--allow-file-access-from-files"])
-        yield ctx
-        ctx.close()
+def browser(chromium_path, playwright_session, tmp_path_factory):
+    ctx = playwright_session.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")), executable_path=chromium_path,
+        headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                             "--disable-background-networking", "--disable-component-update",
+                             "--disable-sync", "--allow-file-access-from-files"])
+    yield ctx
+    ctx.close()
 
 
 def open_page(browser, path):

@@ -47,10 +47,8 @@ def _selftest_notebook(explorer_name: str) -> nbformat.NotebookNode:
 
 
 @pytest.fixture(scope="session")
-def lab(chromium_path):
+def lab(chromium_path, playwright_session):
     """(server, browser context): one JupyterLab and one Chromium for the whole session."""
-    from playwright.sync_api import sync_playwright
-
     work = Path(tempfile.mkdtemp(prefix="tfl-browser-"))
     server = labdriver.LabServer(work)
     shutil.copytree(NOTEBOOK_DIR, server.root / "notebooks",
@@ -61,15 +59,13 @@ def lab(chromium_path):
     for name in FIXTURE_EXPLORERS:
         nbformat.write(_selftest_notebook(name), st / f"{name}.ipynb")
     server.start()
-    pw = sync_playwright().start()
     try:
-        context = labdriver.launch_chromium(pw, chromium_path, work / "chromium-profile")
+        context = labdriver.launch_chromium(playwright_session, chromium_path, work / "chromium-profile")
         try:
             yield server, context
         finally:
             context.close()
     finally:
-        pw.stop()
         server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
