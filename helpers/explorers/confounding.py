@@ -60,7 +60,7 @@ class ConfoundingExplorer(Explorer):
         if r["adjust"]:
             return (f"Adjusted for age: {who}, {span} (illustrative, synthetic)",
                     "IGF-1 above (+) or below (−) the level expected for age (ng/mL)",
-                    "Grip strength above or below that expected for age (kg)",
+                    "Grip strength vs age-expected (kg)",
                     "Least-squares line (age-adjusted)")
         return (f"Crude: {who}, {span} (illustrative, synthetic)", "Serum IGF-1 (ng/mL)",
                 "Grip strength (kg)", "Least-squares line (crude)")
