@@ -158,18 +158,15 @@ def cohort_sample_figure(groups: Sequence[str], means, ci_low, ci_high, y_label:
                              error_y=dict(type="data", symmetric=False, array=np.asarray(ci_high) - means,
                                           arrayminus=means - np.asarray(ci_low), thickness=2, width=10),
                              marker=dict(color=COLORWAY[0], size=12, symbol="square")), 1, 1)
-    fig.add_trace(go.Scatter(x=["this sample"], y=[sample_effect_pct], mode="markers",
-                             name="Difference in this sample, 95 % CI",
-                             error_y=dict(type="data", symmetric=False,
-                                          array=[sample_hi_pct - sample_effect_pct],
-                                          arrayminus=[sample_effect_pct - sample_lo_pct], thickness=2, width=10),
-                             marker=dict(color=COLORWAY[1], size=12, symbol="diamond")), 1, 2)
-    fig.add_trace(go.Scatter(x=["published"], y=[published_pct], mode="markers",
-                             name="Published difference, 95 % CI",
-                             error_y=dict(type="data", symmetric=False,
-                                          array=[published_hi_pct - published_pct],
-                                          arrayminus=[published_pct - published_lo_pct], thickness=2, width=10),
-                             marker=dict(color=COLORWAY[2], size=12, symbol="circle")), 1, 2)
+    for label, name, (est, lo, hi), colour, symbol in (
+            ("this sample", "Difference in this sample, 95 % CI",
+             (sample_effect_pct, sample_lo_pct, sample_hi_pct), COLORWAY[1], "diamond"),
+            ("published", "Published difference, 95 % CI",
+             (published_pct, published_lo_pct, published_hi_pct), COLORWAY[2], "circle")):
+        fig.add_trace(go.Scatter(x=[label], y=[est], mode="markers", name=name,
+                                 error_y=dict(type="data", symmetric=False, array=[hi - est],
+                                              arrayminus=[est - lo], thickness=2, width=10),
+                                 marker=dict(color=colour, size=12, symbol=symbol)), 1, 2)
     fig.add_hline(y=0, line=dict(color="#333333", width=1.5), row=1, col=2)
     fig.update_yaxes(title_text=axis_title(y_label, y_unit), rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text=axis_title("Difference", "%"), range=[-60, 80], row=1, col=2)
