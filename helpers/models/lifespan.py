@@ -187,17 +187,23 @@ def igf1_reference(age_years, sex: str) -> dict:
     return reference("igf1", age_years, sex)
 
 
+def _score(measure: str, value_ng_ml, age_years, sex: str, *, percentile: bool):
+    """SDS (or percentile, 0–100) of ``value_ng_ml`` for ``measure``; a scalar when both the
+    value and the age are scalars, else an array."""
+    z = sds(measure, value_ng_ml, age_years, sex)
+    out = 100.0 * normal_cdf(z) if percentile else z
+    return scalar_or_array(np.asarray(out), value_ng_ml if np.ndim(value_ng_ml) else age_years)
+
+
 def igf1_sds(value_ng_ml, age_years, sex: str):
     """IGF-1 standard deviation score (z-score) of ``value_ng_ml`` (> 0) for age and sex.
     The median has SDS 0, the 97.5th percentile SDS 1.96. Vectorised."""
-    z = sds("igf1", value_ng_ml, age_years, sex)
-    return scalar_or_array(np.asarray(z), value_ng_ml if np.ndim(value_ng_ml) else age_years)
+    return _score("igf1", value_ng_ml, age_years, sex, percentile=False)
 
 
 def igf1_percentile(value_ng_ml, age_years, sex: str):
     """Percentile (0–100) of an IGF-1 value (ng/mL, > 0) among people of that age and sex."""
-    p = 100.0 * normal_cdf(sds("igf1", value_ng_ml, age_years, sex))
-    return scalar_or_array(np.asarray(p), value_ng_ml if np.ndim(value_ng_ml) else age_years)
+    return _score("igf1", value_ng_ml, age_years, sex, percentile=True)
 
 
 def igfbp3_reference(age_years, sex: str) -> dict:
@@ -207,14 +213,12 @@ def igfbp3_reference(age_years, sex: str) -> dict:
 
 def igfbp3_sds(value_ng_ml, age_years, sex: str):
     """IGFBP-3 standard deviation score of ``value_ng_ml`` (> 0) for age and sex."""
-    z = sds("igfbp3", value_ng_ml, age_years, sex)
-    return scalar_or_array(np.asarray(z), value_ng_ml if np.ndim(value_ng_ml) else age_years)
+    return _score("igfbp3", value_ng_ml, age_years, sex, percentile=False)
 
 
 def igfbp3_percentile(value_ng_ml, age_years, sex: str):
     """Percentile (0–100) of an IGFBP-3 value (ng/mL, > 0) for age and sex."""
-    p = 100.0 * normal_cdf(sds("igfbp3", value_ng_ml, age_years, sex))
-    return scalar_or_array(np.asarray(p), value_ng_ml if np.ndim(value_ng_ml) else age_years)
+    return _score("igfbp3", value_ng_ml, age_years, sex, percentile=True)
 
 
 def ratio_reference(age_years, sex: str) -> dict:
