@@ -9,11 +9,12 @@ STAMP  := $(VENV)/.installed
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test strip data help bench
+.PHONY: lab test format strip data help bench
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test   - create .venv if needed and run the whole test suite"
+	@echo "make format - apply ruff format and ruff check --fix"
 	@echo "make data   - regenerate the illustrative data sets in data/"
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
 	@echo "make bench  - measure speed and memory against the budgets (build/bench/results.md)"
@@ -32,8 +33,15 @@ LAB_ARGS += $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
 	$(PY) -m jupyterlab $(LAB_ARGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
+# Lint and format check first (fails on a violation; `make format` fixes most), then the suite.
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 # Benchmarks against DESIGN.md §8 budgets (not part of `make test`); BENCH_ARGS=--readme updates README.md.
 bench: $(STAMP)

@@ -17,6 +17,7 @@ Writes build/bench/results.json and results.md (markdown table with PASS/FAIL pe
 
 Usage: python benchmarks/run.py [--no-browser] [--quick] [--out build/bench] [--readme]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,11 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
 BUDGET = {
-    "set_p95_ms": 20.0,            # explorer update in Python, p95
-    "keypress_median_ms": 100.0,   # slider key press to redrawn plot, median
-    "run_all_s": 15.0,             # one notebook, fresh kernel run-all
-    "memory_ratio": 1.3,           # kernel peak memory / bare kernel
-    "file_kb": 150.0,              # notebook file on disk
+    "set_p95_ms": 20.0,  # explorer update in Python, p95
+    "keypress_median_ms": 100.0,  # slider key press to redrawn plot, median
+    "run_all_s": 15.0,  # one notebook, fresh kernel run-all
+    "memory_ratio": 1.3,  # kernel peak memory / bare kernel
+    "file_kb": 150.0,  # notebook file on disk
 }
 
 BARE_CELLS = [
@@ -67,6 +68,7 @@ def verdict(ok: bool | None) -> str:
 def random_change(ex, key: str, rng) -> dict:
     """One change of control ``key``: a random number in its *current* range, or an option."""
     from helpers.explorers.base import allowed_values
+
     w = ex.controls[key]
     kind = allowed_values(w)
     if kind[0] == "range":
@@ -87,7 +89,9 @@ def random_change(ex, key: str, rng) -> dict:
 def bench_explorer(name: str, n_set: int, n_naive: int) -> dict:
     """set() on one live explorer vs a new FigureWidget per change, for the same changes."""
     import plotly.graph_objects as go
+
     from helpers.explorers import REGISTRY
+
     rng = np.random.default_rng(8)
     ex = REGISTRY[name]()
     keys = list(ex.controls)
@@ -106,9 +110,15 @@ def bench_explorer(name: str, n_set: int, n_naive: int) -> dict:
         fw = go.FigureWidget(naive.make_figure(naive.compute(**values)))
         t_naive.append((time.perf_counter() - t0) * 1000)
         del fw
-    res = {"explorer": name, "n_set": len(t_set), "n_naive": len(t_naive),
-           "set_median_ms": statistics.median(t_set), "set_p95_ms": pct(t_set, 95),
-           "naive_median_ms": statistics.median(t_naive), "naive_p95_ms": pct(t_naive, 95)}
+    res = {
+        "explorer": name,
+        "n_set": len(t_set),
+        "n_naive": len(t_naive),
+        "set_median_ms": statistics.median(t_set),
+        "set_p95_ms": pct(t_set, 95),
+        "naive_median_ms": statistics.median(t_naive),
+        "naive_p95_ms": pct(t_naive, 95),
+    }
     res["naive_over_set"] = res["naive_median_ms"] / res["set_median_ms"]
     res["set_pass"] = res["set_p95_ms"] < BUDGET["set_p95_ms"]
     return res
@@ -119,9 +129,12 @@ def bench_explorers_in_kernel(names: list[str], n_set: int, n_naive: int) -> lis
     set() really serializes and sends its figure update (as in a notebook)."""
     import nbformat
     from nbclient import NotebookClient
-    code = (f"import sys, json\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
-            f"import run as _bench\n"
-            f"print(json.dumps([_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))")
+
+    code = (
+        f"import sys, json\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        f"import run as _bench\n"
+        f"print(json.dumps([_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))"
+    )
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
     nb.cells = [nbformat.v4.new_code_cell(code)]
     NotebookClient(nb, timeout=900, kernel_name="python3").execute()
@@ -139,6 +152,7 @@ def _vmhwm_kb(pid: int) -> float | None:
         pass
     try:
         import psutil
+
         return psutil.Process(pid).memory_info().rss / 1024
     except Exception:
         return None
@@ -147,6 +161,7 @@ def _vmhwm_kb(pid: int) -> float | None:
 def run_notebook(nb, cwd: Path) -> dict:
     """Fresh kernel, run all; wall time (kernel start included), execution time, peak RSS."""
     from nbclient import NotebookClient
+
     box = {}
 
     def on_cell_executed(cell, cell_index, execute_reply):
@@ -159,22 +174,32 @@ def run_notebook(nb, cwd: Path) -> dict:
     def on_cell_start(cell, cell_index):
         box.setdefault("t_first", time.perf_counter())
 
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(cwd)}},
-                            on_cell_executed=on_cell_executed, on_cell_start=on_cell_start)
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd)}},
+        on_cell_executed=on_cell_executed,
+        on_cell_start=on_cell_start,
+    )
     t0 = time.perf_counter()
     client.execute()
     wall = time.perf_counter() - t0
-    return {"wall_s": wall, "cells_s": box.get("t_last", t0) - box.get("t_first", t0),
-            "peak_mb": (box.get("peak_kb") or float("nan")) / 1024}
+    return {
+        "wall_s": wall,
+        "cells_s": box.get("t_last", t0) - box.get("t_first", t0),
+        "peak_mb": (box.get("peak_kb") or float("nan")) / 1024,
+    }
 
 
 def bench_notebooks(paths: list[Path]) -> tuple[dict, list[dict]]:
     import nbformat
+
     env_backup = os.environ.pop("PLOTLY_RENDERER", None)
     try:
-        bare_nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3",
-                                                                   "display_name": "Python 3"}})
+        bare_nb = nbformat.v4.new_notebook(
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}}
+        )
         bare_nb.cells = [nbformat.v4.new_code_cell(c) for c in BARE_CELLS]
         with tempfile.TemporaryDirectory() as d:
             bare = run_notebook(bare_nb, Path(d))
@@ -185,13 +210,16 @@ def bench_notebooks(paths: list[Path]) -> tuple[dict, list[dict]]:
             with tempfile.TemporaryDirectory() as d:  # run a copy: nothing writes to the repo
                 shutil.copy(p, Path(d) / p.name)
                 r = run_notebook(nb, Path(d))
-            r.update(notebook=p.name, file_kb=p.stat().st_size / 1024,
-                     memory_ratio=r["peak_mb"] / bare["peak_mb"])
+            r.update(
+                notebook=p.name, file_kb=p.stat().st_size / 1024, memory_ratio=r["peak_mb"] / bare["peak_mb"]
+            )
             r["run_all_pass"] = r["wall_s"] < BUDGET["run_all_s"]
             r["memory_pass"] = r["memory_ratio"] < BUDGET["memory_ratio"]
             r["file_pass"] = r["file_kb"] < BUDGET["file_kb"]
-            log(f"{p.name}: run-all {r['wall_s']:.1f} s, peak {r['peak_mb']:.0f} MB "
-                f"({r['memory_ratio']:.2f} x bare), {r['file_kb']:.1f} KB")
+            log(
+                f"{p.name}: run-all {r['wall_s']:.1f} s, peak {r['peak_mb']:.0f} MB "
+                f"({r['memory_ratio']:.2f} x bare), {r['file_kb']:.1f} KB"
+            )
             rows.append(r)
     finally:
         if env_backup is not None:
@@ -220,6 +248,7 @@ JS_PROBE = """(el) => {
 def bench_keypress(paths: list[Path], chromium: str, presses: int) -> list[dict]:
     import labdriver
     from playwright.sync_api import sync_playwright
+
     from helpers.explorers import REGISTRY
 
     work = Path(tempfile.mkdtemp(prefix="tfl-bench-lab-"))
@@ -243,15 +272,19 @@ def bench_keypress(paths: list[Path], chromium: str, presses: int) -> list[dict]
                     for i in range(els.count()):
                         el = els.nth(i)
                         el.scroll_into_view_if_needed()
-                        name = el.evaluate("e => ([...e.classList].find(c => c.startsWith('tfl-name-'))||'').slice(9)")
+                        name = el.evaluate(
+                            "e => ([...e.classList].find(c => c.startsWith('tfl-name-'))||'').slice(9)"
+                        )
                         ex = REGISTRY[name]()
                         for key, w in ex.controls.items():
                             if "Slider" not in type(w).__name__:
                                 continue
                             rows.append(_slider_latency(page, el, p.name, name, key, presses))
                             r = rows[-1]
-                            log(f"{p.name} {name}.{key}: median {r['median_ms']:.0f} ms, "
-                                f"p95 {r['p95_ms']:.0f} ms ({r['n']} presses, {r['missed']} without redraw)")
+                            log(
+                                f"{p.name} {name}.{key}: median {r['median_ms']:.0f} ms, "
+                                f"p95 {r['p95_ms']:.0f} ms ({r['n']} presses, {r['missed']} without redraw)"
+                            )
                     labdriver.shutdown_kernel(page)
                     page.close()
             finally:
@@ -269,8 +302,10 @@ def _slider_latency(page, el, nb_name, name, key, presses) -> dict:
     handle.focus()
     missed, direction = 0, "ArrowRight"
     for _ in range(presses):
-        pos = target.evaluate("t => [Number(t.noUiSlider.get(true)), t.noUiSlider.options.range.min,"
-                              " t.noUiSlider.options.range.max, t.noUiSlider.options.step]")
+        pos = target.evaluate(
+            "t => [Number(t.noUiSlider.get(true)), t.noUiSlider.options.range.min,"
+            " t.noUiSlider.options.range.max, t.noUiSlider.options.step]"
+        )
         v, lo, hi, step = pos
         if direction == "ArrowRight" and v + step > hi + 1e-9:
             direction = "ArrowLeft"
@@ -285,8 +320,15 @@ def _slider_latency(page, el, nb_name, name, key, presses) -> dict:
             page.evaluate("window.__t0 = null")
         page.wait_for_timeout(120)  # let the kernel go idle before the next key press
     lat = page.evaluate("window.__lat")
-    r = {"notebook": nb_name, "explorer": name, "control": key, "n": len(lat), "missed": missed,
-         "median_ms": statistics.median(lat) if lat else float("nan"), "p95_ms": pct(lat, 95)}
+    r = {
+        "notebook": nb_name,
+        "explorer": name,
+        "control": key,
+        "n": len(lat),
+        "missed": missed,
+        "median_ms": statistics.median(lat) if lat else float("nan"),
+        "p95_ms": pct(lat, 95),
+    }
     r["keypress_pass"] = (r["median_ms"] < BUDGET["keypress_median_ms"]) if lat else False
     return r
 
@@ -295,8 +337,14 @@ def _slider_latency(page, el, nb_name, name, key, presses) -> dict:
 def import_time(stmt: str, repeat: int = 5) -> float:
     code = f"import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
     env = {k: v for k, v in os.environ.items() if k != "PLOTLY_RENDERER"}
-    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                  check=True, env=env).stdout) for _ in range(repeat)]
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+            ).stdout
+        )
+        for _ in range(repeat)
+    ]
     return statistics.median(times) * 1000
 
 
@@ -307,37 +355,54 @@ def fmt(x, spec=".1f"):
 
 def markdown(res: dict) -> str:
     b = BUDGET
-    out = [f"Measured {res['when']} on {res['machine']} (load average at start "
-           f"{res['loadavg']}); `make bench`.", ""]
-    out += ["| Explorer | notebook | `set()` median / p95 (ms) | naive rebuild median (ms) | "
-            f"naive ÷ set | key press → redraw median / p95 (ms) | budget: p95 < {b['set_p95_ms']:.0f} ms, "
-            f"key median < {b['keypress_median_ms']:.0f} ms |",
-            "|---|---|---|---|---|---|---|"]
+    out = [
+        f"Measured {res['when']} on {res['machine']} (load average at start {res['loadavg']}); `make bench`.",
+        "",
+    ]
+    out += [
+        "| Explorer | notebook | `set()` median / p95 (ms) | naive rebuild median (ms) | "
+        f"naive ÷ set | key press → redraw median / p95 (ms) | budget: p95 < {b['set_p95_ms']:.0f} ms, "
+        f"key median < {b['keypress_median_ms']:.0f} ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
     keys = {}
     for k in res.get("keypress", []):
         keys.setdefault(k["explorer"], []).append(k)
     for e in res["explorers"]:
         ks = keys.get(e["explorer"], [])
-        kp = "; ".join(f"{k['control']}: {fmt(k['median_ms'], '.0f')} / {fmt(k['p95_ms'], '.0f')}"
-                       for k in ks) or "–"
+        kp = (
+            "; ".join(f"{k['control']}: {fmt(k['median_ms'], '.0f')} / {fmt(k['p95_ms'], '.0f')}" for k in ks)
+            or "–"
+        )
         ok = e["set_pass"] and all(k["keypress_pass"] for k in ks)
-        out.append(f"| {e['explorer']} | {', '.join(e['notebooks']) or '–'} | "
-                   f"{e['set_median_ms']:.1f} / {e['set_p95_ms']:.1f} | {e['naive_median_ms']:.1f} | "
-                   f"{e['naive_over_set']:.0f}× | {kp} | {verdict(ok)} |")
+        out.append(
+            f"| {e['explorer']} | {', '.join(e['notebooks']) or '–'} | "
+            f"{e['set_median_ms']:.1f} / {e['set_p95_ms']:.1f} | {e['naive_median_ms']:.1f} | "
+            f"{e['naive_over_set']:.0f}× | {kp} | {verdict(ok)} |"
+        )
     bare = res["bare_kernel"]
-    out += ["", f"| Notebook | run-all, fresh kernel (s) | kernel peak memory (MB) | ÷ bare kernel "
-            f"({bare['peak_mb']:.0f} MB, {bare['wall_s']:.1f} s) | file (KB) | budget: < {b['run_all_s']:.0f} s, "
-            f"< {b['memory_ratio']}×, < {b['file_kb']:.0f} KB |", "|---|---|---|---|---|---|"]
+    out += [
+        "",
+        f"| Notebook | run-all, fresh kernel (s) | kernel peak memory (MB) | ÷ bare kernel "
+        f"({bare['peak_mb']:.0f} MB, {bare['wall_s']:.1f} s) | file (KB) | budget: < {b['run_all_s']:.0f} s, "
+        f"< {b['memory_ratio']}×, < {b['file_kb']:.0f} KB |",
+        "|---|---|---|---|---|---|",
+    ]
     for n in res["notebooks"]:
         ok = n["run_all_pass"] and n["memory_pass"] and n["file_pass"]
-        out.append(f"| {n['notebook']} | {n['wall_s']:.1f} | {n['peak_mb']:.0f} | "
-                   f"{n['memory_ratio']:.2f}× | {n['file_kb']:.1f} | {verdict(ok)} |")
-    out += ["", f"`import helpers`: {res['import_helpers_ms']:.0f} ms; the first cell's imports "
-            f"(helpers, explorers, self-checks): {res['import_setup_ms']:.0f} ms (fresh interpreter, "
-            "median of 5). `set()` and the naive rebuild (a new FigureWidget from make_figure per "
-            "change, as `interact` tutorials do) are timed inside a fresh IPython kernel, so widget "
-            "messages are serialized and sent (no browser attached); key press → redraw is real "
-            "JupyterLab in headless Chromium (keydown to the figure's first `plotly_afterplot`)."]
+        out.append(
+            f"| {n['notebook']} | {n['wall_s']:.1f} | {n['peak_mb']:.0f} | "
+            f"{n['memory_ratio']:.2f}× | {n['file_kb']:.1f} | {verdict(ok)} |"
+        )
+    out += [
+        "",
+        f"`import helpers`: {res['import_helpers_ms']:.0f} ms; the first cell's imports "
+        f"(helpers, explorers, self-checks): {res['import_setup_ms']:.0f} ms (fresh interpreter, "
+        "median of 5). `set()` and the naive rebuild (a new FigureWidget from make_figure per "
+        "change, as `interact` tutorials do) are timed inside a fresh IPython kernel, so widget "
+        "messages are serialized and sent (no browser attached); key press → redraw is real "
+        "JupyterLab in headless Chromium (keydown to the figure's first `plotly_afterplot`).",
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -361,31 +426,41 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    paths = [Path(p) for p in args.notebooks] if args.notebooks else sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = (
+        [Path(p) for p in args.notebooks] if args.notebooks else sorted((ROOT / "notebooks").glob("*.ipynb"))
+    )
     n_set, n_naive, presses = (40, 10, 6) if args.quick else (300, 60, 20)
 
-    from helpers.explorers import REGISTRY
     import labdriver
+
+    from helpers.explorers import REGISTRY
+
     used_in = {name: [] for name in REGISTRY}
     for p in paths:
         for name in labdriver.expected_explorers(p):
             used_in.setdefault(name, []).append(p.stem.split("_")[0])
 
-    res = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-           "machine": f"{os.cpu_count()} CPUs, {platform.system()} {platform.machine()}, "
-                      f"Python {platform.python_version()}",
-           "loadavg": ", ".join(f"{x:.1f}" for x in os.getloadavg()), "budgets": BUDGET}
+    res = {
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{os.cpu_count()} CPUs, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}",
+        "loadavg": ", ".join(f"{x:.1f}" for x in os.getloadavg()),
+        "budgets": BUDGET,
+    }
     log("import times")
     res["import_helpers_ms"] = import_time("import helpers")
     res["import_setup_ms"] = import_time(
-        "import helpers, helpers.explorers, helpers.selfcheck; helpers.setup_notebook()")
+        "import helpers, helpers.explorers, helpers.selfcheck; helpers.setup_notebook()"
+    )
     log("explorers: set() vs naive rebuild")
     res["explorers"] = []
     for r in bench_explorers_in_kernel(sorted(REGISTRY), n_set, n_naive):
         name = r["explorer"]
         r["notebooks"] = sorted(set(used_in.get(name, [])))
-        log(f"{name}: set() median {r['set_median_ms']:.1f} ms, p95 {r['set_p95_ms']:.1f} ms; "
-            f"naive {r['naive_median_ms']:.1f} ms ({r['naive_over_set']:.0f}x)")
+        log(
+            f"{name}: set() median {r['set_median_ms']:.1f} ms, p95 {r['set_p95_ms']:.1f} ms; "
+            f"naive {r['naive_median_ms']:.1f} ms ({r['naive_over_set']:.0f}x)"
+        )
         res["explorers"].append(r)
     log("notebooks: fresh-kernel run-all and peak memory")
     res["bare_kernel"], res["notebooks"] = bench_notebooks(paths)
@@ -393,6 +468,7 @@ def main(argv=None) -> int:
     if not args.no_browser:
         sys.path.insert(0, str(ROOT / "tests"))
         from conftest import find_chromium
+
         chromium = find_chromium()
         if chromium is None:
             log("no Chromium: skipping the key-press latency (install the `chromium` package)")
@@ -405,8 +481,11 @@ def main(argv=None) -> int:
     if args.readme:
         update_readme(table)
     print(table)
-    checks = ([e["set_pass"] for e in res["explorers"]] + [k["keypress_pass"] for k in res["keypress"]]
-              + [n[k] for n in res["notebooks"] for k in ("run_all_pass", "memory_pass", "file_pass")])
+    checks = (
+        [e["set_pass"] for e in res["explorers"]]
+        + [k["keypress_pass"] for k in res["keypress"]]
+        + [n[k] for n in res["notebooks"] for k in ("run_all_pass", "memory_pass", "file_pass")]
+    )
     log(f"{sum(checks)} of {len(checks)} budget checks pass; results in {out}")
     return 0
 

@@ -12,11 +12,12 @@ Typical notebook setup cell::
     from helpers import setup_notebook, cite, load_dataset
     setup_notebook()
 """
+
 from __future__ import annotations
 
-from .data import DATA_DIR, load_dataset, list_datasets
-from .references import cite, bibliography_markdown
+from .data import DATA_DIR, list_datasets, load_dataset
 from .plots import use_house_template
+from .references import bibliography_markdown, cite
 
 __all__ = [
     "DATA_DIR",

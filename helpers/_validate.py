@@ -1,5 +1,6 @@
 """Small input checks shared by every layer: each raises ValueError naming the parameter,
 the offending value and what is allowed."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -8,8 +9,9 @@ from difflib import get_close_matches
 import numpy as np
 
 
-def as_float_array(name: str, value, *, low: float | None = None, high: float | None = None,
-                   unit: str = "") -> np.ndarray:
+def as_float_array(
+    name: str, value, *, low: float | None = None, high: float | None = None, unit: str = ""
+) -> np.ndarray:
     """Return ``value`` as a float ndarray after checking it is finite and inside [low, high].
 
     Raises ValueError naming ``name``, the bad value and the allowed range (with ``unit``).

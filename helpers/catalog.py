@@ -6,6 +6,7 @@ objectives and sections; this module turns them into the notebook map shown in
 
     python -m helpers.catalog            # print the README map (Markdown)
 """
+
 from __future__ import annotations
 
 import html
@@ -14,8 +15,18 @@ import re
 from pathlib import Path
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-_SKIP_SECTIONS = {"learning objectives", "key points", "references", "setup", "disclaimer",
-                  "what next", "next", "self-checks", "glossary", "try it yourself"}
+_SKIP_SECTIONS = {
+    "learning objectives",
+    "key points",
+    "references",
+    "setup",
+    "disclaimer",
+    "what next",
+    "next",
+    "self-checks",
+    "glossary",
+    "try it yourself",
+}
 
 
 def notebooks(directory: Path | None = None) -> list[dict]:
@@ -32,14 +43,17 @@ def notebooks(directory: Path | None = None) -> list[dict]:
         time = re.search(r"\*\*Time:?\*\*:?\s*([^\n]*?\d+\s*[–-]\s*\d+\s*min)", md)
         obj = re.search(r"learning objectives.*?\n(.*?)(?=\n#|\n\*\*|\Z)", md, re.I | re.S)
         objectives = re.findall(r"^\s*(?:[-*]|\d+\.)\s+(.+)$", obj.group(1), re.M) if obj else []
-        sections = [re.sub(r"^\d+[.)]?\s*", "", t).strip()
-                    for t in re.findall(r"^##\s+(.+?)\s*$", md, re.M)]
+        sections = [re.sub(r"^\d+[.)]?\s*", "", t).strip() for t in re.findall(r"^##\s+(.+?)\s*$", md, re.M)]
         sections = [s for s in sections if s.lower().rstrip(":") not in _SKIP_SECTIONS]
-        out.append({"file": path.name,
-                    "title": nb["metadata"].get("title") or path.stem,
-                    "minutes": time.group(1).strip(" :") if time else "",
-                    "objectives": [o.strip() for o in objectives],
-                    "sections": sections})
+        out.append(
+            {
+                "file": path.name,
+                "title": nb["metadata"].get("title") or path.stem,
+                "minutes": time.group(1).strip(" :") if time else "",
+                "objectives": [o.strip() for o in objectives],
+                "sections": sections,
+            }
+        )
     return out
 
 
@@ -59,13 +73,17 @@ def map_html() -> str:
     body = []
     for n in notebooks():
         objs = "".join(f"<li>{html.escape(o)}</li>" for o in n["objectives"])
-        body.append(f"<tr><th scope='row'><a href='{html.escape(n['file'])}'>{html.escape(n['title'])}"
-                    f"</a></th><td><ul>{objs}</ul></td><td>{html.escape(n['minutes'])}</td></tr>")
+        body.append(
+            f"<tr><th scope='row'><a href='{html.escape(n['file'])}'>{html.escape(n['title'])}"
+            f"</a></th><td><ul>{objs}</ul></td><td>{html.escape(n['minutes'])}</td></tr>"
+        )
     if not body:
         body.append("<tr><td colspan='3'>No topic notebooks are present yet.</td></tr>")
-    return ("<table><caption>The notebooks in this collection</caption><thead><tr>"
-            "<th scope='col'>Notebook</th><th scope='col'>You will be able to…</th>"
-            "<th scope='col'>Time</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+    return (
+        "<table><caption>The notebooks in this collection</caption><thead><tr>"
+        "<th scope='col'>Notebook</th><th scope='col'>You will be able to…</th>"
+        "<th scope='col'>Time</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>"
+    )
 
 
 if __name__ == "__main__":

@@ -17,13 +17,14 @@ Every ``data/NAME.csv`` has a schema ``helpers/schemas/NAME.json`` and an entry 
 dtype is one of ``string``, ``int``, ``float``, ``bool``, ``category``. Columns are required
 (no missing values) unless ``"required": false``. ``min``/``max`` bound numeric columns.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import re
 from difflib import get_close_matches
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -49,8 +50,9 @@ def schema(name: str) -> dict:
     spec = json.loads(path.read_text(encoding="utf-8"))
     for col, c in spec["columns"].items():
         if c.get("dtype") not in DTYPES:
-            raise ValueError(f"schema {path.name}: column {col!r} has dtype {c.get('dtype')!r}; "
-                             f"allowed {list(DTYPES)}")
+            raise ValueError(
+                f"schema {path.name}: column {col!r} has dtype {c.get('dtype')!r}; allowed {list(DTYPES)}"
+            )
     return spec
 
 
@@ -63,7 +65,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     return _load(name).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(name: str) -> pd.DataFrame:
     spec = schema(name)
     path = DATA_DIR / f"{name}.csv"
@@ -97,13 +99,16 @@ def validate(raw: pd.DataFrame, spec: dict, label: str) -> pd.DataFrame:
             num = pd.to_numeric(s, errors="coerce")
             bad = num.isna() & ~na
             if bad.any():
-                raise ValueError(f"{where} should be {dtype} but has {s[bad].iloc[0]!r} "
-                                 f"in row(s) {_rows(bad)}")
+                raise ValueError(
+                    f"{where} should be {dtype} but has {s[bad].iloc[0]!r} in row(s) {_rows(bad)}"
+                )
             if dtype == "int":
                 frac = (num % 1 != 0) & ~na
                 if frac.any():
-                    raise ValueError(f"{where} should hold whole numbers but has {s[frac].iloc[0]!r} "
-                                     f"in row(s) {_rows(frac)}")
+                    raise ValueError(
+                        f"{where} should hold whole numbers but has {s[frac].iloc[0]!r} "
+                        f"in row(s) {_rows(frac)}"
+                    )
                 num = num.astype("Int64") if na.any() else num.astype("int64")
             else:
                 num = num.astype(float)
@@ -114,14 +119,16 @@ def validate(raw: pd.DataFrame, spec: dict, label: str) -> pd.DataFrame:
                         raise ValueError(
                             f"{where} has value {num[off].iloc[0]} in row(s) {_rows(off)} outside the "
                             f"allowed range [{c.get('min', '-inf')}, {c.get('max', 'inf')}]"
-                            + (f" {c['unit']}" if c.get("unit") else ""))
+                            + (f" {c['unit']}" if c.get("unit") else "")
+                        )
             s = num
         elif dtype == "bool":
             low = s.str.lower()
             ok = low.isin(["true", "false"]) | na
             if not ok.all():
-                raise ValueError(f"{where} should be true/false but has {s[~ok].iloc[0]!r} "
-                                 f"in row(s) {_rows(~ok)}")
+                raise ValueError(
+                    f"{where} should be true/false but has {s[~ok].iloc[0]!r} in row(s) {_rows(~ok)}"
+                )
             s = low.map({"true": True, "false": False})
         elif dtype == "category":
             allowed = c.get("allowed")
@@ -129,20 +136,24 @@ def validate(raw: pd.DataFrame, spec: dict, label: str) -> pd.DataFrame:
                 raise ValueError(f"{label}: schema of column {col!r} (category) lists no allowed values")
             ok = s.isin(allowed) | na
             if not ok.all():
-                raise ValueError(f"{where} has {s[~ok].iloc[0]!r} in row(s) {_rows(~ok)}; "
-                                 f"allowed values are {allowed}")
+                raise ValueError(
+                    f"{where} has {s[~ok].iloc[0]!r} in row(s) {_rows(~ok)}; allowed values are {allowed}"
+                )
             s = pd.Categorical(s, categories=allowed)
         if dtype == "string" and "pattern" in c:
             rx = re.compile(c["pattern"])
-            ok = s.map(lambda v: isinstance(v, str) and bool(rx.fullmatch(v))) | na
+            ok = s.map(lambda v, rx=rx: isinstance(v, str) and bool(rx.fullmatch(v))) | na
             if not ok.all():
-                raise ValueError(f"{where} has {s[~ok].iloc[0]!r} in row(s) {_rows(~ok)}, which does not "
-                                 f"match the pattern {c['pattern']!r}")
+                raise ValueError(
+                    f"{where} has {s[~ok].iloc[0]!r} in row(s) {_rows(~ok)}, which does not "
+                    f"match the pattern {c['pattern']!r}"
+                )
         if c.get("unique"):
             dup = pd.Series(s).duplicated(keep=False) & ~na
             if dup.any():
-                raise ValueError(f"{where} must be unique but {pd.Series(s)[dup].iloc[0]!r} repeats "
-                                 f"(row(s) {_rows(dup)})")
+                raise ValueError(
+                    f"{where} must be unique but {pd.Series(s)[dup].iloc[0]!r} repeats (row(s) {_rows(dup)})"
+                )
         out[col] = s
     return pd.DataFrame(out)
 

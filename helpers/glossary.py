@@ -1,4 +1,5 @@
 """The collection's glossary (data/glossary.csv): look up a term or show the whole table."""
+
 from __future__ import annotations
 
 import html
@@ -38,7 +39,10 @@ def html_table(terms: list[str] | None = None) -> str:
     rows = "".join(
         f"<tr><th scope='row'>{html.escape(r.term)}</th><td>{html.escape(r.definition)}</td>"
         f"<td>{html.escape(r.see_also) if isinstance(r.see_also, str) else ''}</td></tr>"
-        for r in df.itertuples())
-    return ("<table><caption>Glossary</caption><thead><tr><th scope='col'>Term</th>"
-            "<th scope='col'>Definition</th><th scope='col'>See also</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+        for r in df.itertuples()
+    )
+    return (
+        "<table><caption>Glossary</caption><thead><tr><th scope='col'>Term</th>"
+        "<th scope='col'>Definition</th><th scope='col'>See also</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )

@@ -3,6 +3,7 @@
 Notebooks cite sources inline as ``[@key]`` (for example ``[@rinderknecht1978]``) and list them
 under **References**; ``cite(key)`` gives the full formatted reference with its DOI/PMID link.
 """
+
 from __future__ import annotations
 
 import re

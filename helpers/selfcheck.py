@@ -13,6 +13,7 @@ Grading is pure (``grade(response) -> Feedback``) and feedback always starts wit
 Displaying a question shows the live widget in Jupyter; static renders get the question and
 a collapsed ``<details>`` answer instead.
 """
+
 from __future__ import annotations
 
 import html
@@ -73,15 +74,16 @@ class SelfCheck:
     def view(self) -> widgets.Widget:
         if self._view is None:
             self.input = self._input()
-            self.button = widgets.Button(description="Check answer", button_style="",
-                                         tooltip="Check your answer and show feedback")
+            self.button = widgets.Button(
+                description="Check answer", button_style="", tooltip="Check your answer and show feedback"
+            )
             self.feedback_html = widgets.HTML(value="")
             self.button.on_click(lambda _b: self.check())
-            q = widgets.HTML(f"<p><strong>Self-check ({self.kind}).</strong> "
-                             f"{_md_inline(self.question)}</p>")
-            self._view = widgets.VBox([q, self.input, self.button, self.feedback_html],
-                                      layout=widgets.Layout(border="1px solid #767676",
-                                                            padding="4px 10px", margin="8px 0"))
+            q = widgets.HTML(f"<p><strong>Self-check ({self.kind}).</strong> {_md_inline(self.question)}</p>")
+            self._view = widgets.VBox(
+                [q, self.input, self.button, self.feedback_html],
+                layout=widgets.Layout(border="1px solid #767676", padding="4px 10px", margin="8px 0"),
+            )
         return self._view
 
     def check(self) -> Feedback:
@@ -97,8 +99,10 @@ class SelfCheck:
             msg += f" {self.explanation}"
         symbol = "✔" if fb.correct else "✘"
         style = "border-left:4px solid " + ("#009E73" if fb.correct else "#D55E00")
-        self.feedback_html.value = (f"<div role='status' aria-live='polite' style='{style};"
-                                    f"padding-left:8px'>{symbol} {_md_inline(msg)}</div>")
+        self.feedback_html.value = (
+            f"<div role='status' aria-live='polite' style='{style};"
+            f"padding-left:8px'>{symbol} {_md_inline(msg)}</div>"
+        )
         return fb
 
     def _repr_mimebundle_(self, **kwargs):
@@ -110,10 +114,12 @@ class SelfCheck:
     def static_html(self) -> str:
         """Question, options and a collapsed answer, for renders without a kernel."""
         extra = f" {_md_inline(self.explanation)}" if self.explanation else ""
-        return (f"<div class='tfl-selfcheck'><p><strong>Self-check ({self.kind}).</strong> "
-                f"{_md_inline(self.question)}</p>{self._static_options()}"
-                f"<details><summary>Show answer</summary><p>{_md_inline(self.answer_text())}"
-                f"{extra}</p></details></div>")
+        return (
+            f"<div class='tfl-selfcheck'><p><strong>Self-check ({self.kind}).</strong> "
+            f"{_md_inline(self.question)}</p>{self._static_options()}"
+            f"<details><summary>Show answer</summary><p>{_md_inline(self.answer_text())}"
+            f"{extra}</p></details></div>"
+        )
 
     def _static_options(self) -> str:
         return ""
@@ -154,9 +160,13 @@ class MultipleChoice(SelfCheck):
         return f"Answer: {self.answer}. {self.options[self.answer]}"
 
     def _input(self):
-        return widgets.RadioButtons(options=list(self.options), value=None,
-                                    description="Your answer", style={"description_width": "initial"},
-                                    layout=widgets.Layout(width="auto"))
+        return widgets.RadioButtons(
+            options=list(self.options),
+            value=None,
+            description="Your answer",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"),
+        )
 
     def _response(self):
         return self.input.value
@@ -190,21 +200,27 @@ class MultipleSelect(SelfCheck):
         if not chosen:
             return Feedback(False, EMPTY + "tick every option that applies, then press Check answer.")
         if chosen == self.answers:
-            return Feedback(True, CORRECT + " ".join(self.options[o] for o in self.options
-                                                     if o in self.answers))
-        parts = [f"“{o}” should not be ticked: {self.options[o]}" for o in self.options
-                 if o in chosen - self.answers]
-        parts += [f"“{o}” also applies: {self.options[o]}" for o in self.options
-                  if o in self.answers - chosen]
+            return Feedback(
+                True, CORRECT + " ".join(self.options[o] for o in self.options if o in self.answers)
+            )
+        parts = [
+            f"“{o}” should not be ticked: {self.options[o]}"
+            for o in self.options
+            if o in chosen - self.answers
+        ]
+        parts += [
+            f"“{o}” also applies: {self.options[o]}" for o in self.options if o in self.answers - chosen
+        ]
         return Feedback(False, WRONG + " ".join(parts))
 
     def answer_text(self) -> str:
         return "Answer: " + "; ".join(o for o in self.options if o in self.answers) + "."
 
     def _input(self):
-        self._boxes = {o: widgets.Checkbox(value=False, description=o, indent=False,
-                                           layout=widgets.Layout(width="auto"))
-                       for o in self.options}
+        self._boxes = {
+            o: widgets.Checkbox(value=False, description=o, indent=False, layout=widgets.Layout(width="auto"))
+            for o in self.options
+        }
         return widgets.VBox(list(self._boxes.values()))
 
     def _response(self):
@@ -220,9 +236,18 @@ class Numeric(SelfCheck):
 
     kind = "numeric"
 
-    def __init__(self, question: str, answer: float, *, tolerance: float, unit: str = "",
-                 mistakes: Sequence[tuple[float, str]] = (), too_high: str = "", too_low: str = "",
-                 **kw):
+    def __init__(
+        self,
+        question: str,
+        answer: float,
+        *,
+        tolerance: float,
+        unit: str = "",
+        mistakes: Sequence[tuple[float, str]] = (),
+        too_high: str = "",
+        too_low: str = "",
+        **kw,
+    ):
         super().__init__(question, **kw)
         for nm, v in (("answer", answer), ("tolerance", tolerance)):
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
@@ -245,8 +270,11 @@ class Numeric(SelfCheck):
         try:
             value = float(str(response).strip().replace(",", ".").split()[0])
         except (ValueError, IndexError):
-            return Feedback(False, WRONG + f"“{response}” is not a number; type digits only, "
-                            f"for example 12.5 (the unit, {self.unit or 'none'}, is already given).")
+            return Feedback(
+                False,
+                WRONG + f"“{response}” is not a number; type digits only, "
+                f"for example 12.5 (the unit, {self.unit or 'none'}, is already given).",
+            )
         if not math.isfinite(value):
             return Feedback(False, WRONG + "type a finite number.")
         if abs(value - self.answer) <= self.tolerance:
@@ -260,9 +288,12 @@ class Numeric(SelfCheck):
         return f"Answer: {_fmt(self.answer)} {self.unit} (± {_fmt(self.tolerance)})".replace("  ", " ")
 
     def _input(self):
-        return widgets.Text(value="", placeholder="type a number",
-                            description=f"Your answer ({self.unit})" if self.unit else "Your answer",
-                            style={"description_width": "initial"})
+        return widgets.Text(
+            value="",
+            placeholder="type a number",
+            description=f"Your answer ({self.unit})" if self.unit else "Your answer",
+            style={"description_width": "initial"},
+        )
 
     def _response(self):
         return self.input.value
@@ -272,9 +303,11 @@ def _fmt(x: float) -> str:
     return f"{x:.4g}"
 
 
-_MD = [(re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
-       (re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])"), r"<em>\1</em>"),
-       (re.compile(r"`([^`]+)`"), r"<code>\1</code>")]
+_MD = [
+    (re.compile(r"\*\*(.+?)\*\*"), r"<strong>\1</strong>"),
+    (re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])"), r"<em>\1</em>"),
+    (re.compile(r"`([^`]+)`"), r"<code>\1</code>"),
+]
 
 
 def _md_inline(text: str) -> str:

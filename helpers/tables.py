@@ -5,6 +5,7 @@ headers (``<th scope="col">``), escaped text and no colour coding. ``TableFilter
 Dropdowns above such a table and re-renders it when a choice changes (keyboard-usable: Tab to
 a dropdown, arrow keys to choose). Displaying it in a static render shows the full table.
 """
+
 from __future__ import annotations
 
 import html
@@ -23,18 +24,25 @@ def table_html(df: pd.DataFrame, caption: str, *, headers: Mapping[str, str] | N
     if not caption:
         raise ValueError("a table needs a caption")
     headers = dict(headers or {})
-    head = "".join(f"<th scope='col' style='text-align:left'>{html.escape(headers.get(c, c))}</th>"
-                   for c in df.columns)
+    head = "".join(
+        f"<th scope='col' style='text-align:left'>{html.escape(headers.get(c, c))}</th>" for c in df.columns
+    )
     rows = []
     for _, row in df.iterrows():
-        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>"
-                        for v in row.values)
+        cells = "".join(
+            f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>" for v in row.values
+        )
         rows.append(f"<tr>{cells}</tr>")
-    body = "".join(rows) if rows else (
-        f"<tr><td colspan='{len(df.columns)}'>No rows match this filter.</td></tr>")
-    return (f"<table style='border-collapse:collapse;font-size:0.95em'>"
-            f"<caption style='text-align:left;font-weight:bold'>{html.escape(caption)}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    body = (
+        "".join(rows)
+        if rows
+        else (f"<tr><td colspan='{len(df.columns)}'>No rows match this filter.</td></tr>")
+    )
+    return (
+        f"<table style='border-collapse:collapse;font-size:0.95em'>"
+        f"<caption style='text-align:left;font-weight:bold'>{html.escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 class TableFilter:
@@ -45,8 +53,14 @@ class TableFilter:
     currently shown.
     """
 
-    def __init__(self, df: pd.DataFrame, filters: Mapping[str, str], caption: str, *,
-                 headers: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        df: pd.DataFrame,
+        filters: Mapping[str, str],
+        caption: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+    ):
         unknown = [c for c in filters if c not in df.columns]
         if unknown:
             raise ValueError(f"filter column(s) {unknown} not in the table; columns are {list(df.columns)}")
@@ -57,9 +71,12 @@ class TableFilter:
         for col, label in filters.items():
             values = [str(v) for v in pd.unique(self.df[col].astype(str))]
             self.controls[col] = widgets.Dropdown(
-                options=[ALL] + sorted(values), value=ALL, description=label,
+                options=[ALL] + sorted(values),
+                value=ALL,
+                description=label,
                 style={"description_width": "initial"},
-                layout=widgets.Layout(width="100%", max_width="520px"))
+                layout=widgets.Layout(width="100%", max_width="520px"),
+            )
         self.output = widgets.HTML(self._render())
         self.status = widgets.HTML(self._status_text())
         for w in self.controls.values():
@@ -104,10 +121,17 @@ class TableFilter:
         return bundle
 
 
-TROPHIC_HEADERS = {"factor": "Factor", "family": "Family", "receptor": "Receptor",
-                   "receptor_family": "Receptor class", "main_source": "Main source",
-                   "target_tissue": "Target cells", "main_effect": "Main effect",
-                   "evidence_level": "Evidence level", "citation_key": "Source (key)"}
+TROPHIC_HEADERS = {
+    "factor": "Factor",
+    "family": "Family",
+    "receptor": "Receptor",
+    "receptor_family": "Receptor class",
+    "main_source": "Main source",
+    "target_tissue": "Target cells",
+    "main_effect": "Main effect",
+    "evidence_level": "Evidence level",
+    "citation_key": "Source (key)",
+}
 
 
 def trophic_factor_filter() -> TableFilter:
@@ -115,7 +139,9 @@ def trophic_factor_filter() -> TableFilter:
     df = load_dataset("trophic_factors")
     for col in ("receptor_family", "target_tissue", "evidence_level"):
         df[col] = df[col].astype(str)
-    return TableFilter(df, {"target_tissue": "Filter by target cells",
-                            "receptor_family": "Filter by receptor class"},
-                       "Trophic factors acting on muscle and its nerves (data/trophic_factors.csv)",
-                       headers=TROPHIC_HEADERS)
+    return TableFilter(
+        df,
+        {"target_tissue": "Filter by target cells", "receptor_family": "Filter by receptor class"},
+        "Trophic factors acting on muscle and its nerves (data/trophic_factors.csv)",
+        headers=TROPHIC_HEADERS,
+    )

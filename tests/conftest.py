@@ -6,6 +6,7 @@
 * ``chromium_path`` gives the system Chromium for browser/a11y tests: without it those tests
   skip with an install hint, except under CI=true, where a missing browser is a failure.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,8 @@ NETGUARD = Path(__file__).resolve().parent / "netguard"
 def pytest_configure(config):
     os.environ["TFL_BLOCK_NETWORK"] = "1"
     os.environ["PYTHONPATH"] = os.pathsep.join(
-        [str(NETGUARD)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+        [str(NETGUARD)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    )
     # kernels started by the tests must not read a user's own plotly renderer choice
     os.environ.pop("PLOTLY_RENDERER", None)
 
@@ -58,8 +60,10 @@ def find_chromium() -> str | None:
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
-        msg = ("Chromium not found: install the system package (Debian/Ubuntu: "
-               "`sudo apt-get install chromium`) or set TFL_CHROMIUM=/path/to/chromium")
+        msg = (
+            "Chromium not found: install the system package (Debian/Ubuntu: "
+            "`sudo apt-get install chromium`) or set TFL_CHROMIUM=/path/to/chromium"
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("CI=true and " + msg)
         pytest.skip(msg)

@@ -1,5 +1,6 @@
 """Compare plotly trace data: a live FigureWidget (or a browser's gd.data) against a freshly built
 figure. Used by the explorer sweep, the browser tests and the benchmarks."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,8 +23,12 @@ def trace_arrays(fig) -> list[dict]:
     out = []
     for t in fig.data:
         vis = getattr(t, "visible", None)
-        out.append({"visible": True if vis is None else vis,
-                    **{k: _as_list(getattr(t, k, None)) for k in KEYS + ("text",)}})
+        out.append(
+            {
+                "visible": True if vis is None else vis,
+                **{k: _as_list(getattr(t, k, None)) for k in KEYS + ("text",)},
+            }
+        )
     return out
 
 
@@ -55,7 +60,7 @@ def trace_mismatch(actual: list[dict], expected: list[dict]) -> str | None:
     (visible False) are compared only for their visibility."""
     if len(actual) != len(expected):
         return f"{len(actual)} traces shown, expected {len(expected)}"
-    for i, (b, e) in enumerate(zip(actual, expected)):
+    for i, (b, e) in enumerate(zip(actual, expected, strict=True)):
         if (b["visible"] is False) != (e["visible"] is False):
             return f"trace {i}: visible={b['visible']}, expected {e['visible']}"
         if e["visible"] is False:

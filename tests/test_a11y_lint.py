@@ -4,13 +4,14 @@ Runs helpers.publish.lint over every notebook in notebooks/ and every registered
 checks that self-check feedback never relies on colour alone, and checks the lint itself on
 small bad notebooks so that it cannot pass vacuously.
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from conftest import notebook_paths
+
 from helpers import selfcheck
 from helpers.explorers import REGISTRY
 from helpers.publish import lint
@@ -47,19 +48,20 @@ def test_feedback_prefixes_are_words():
 
 @pytest.mark.parametrize("pick, word, symbol", [("Four", "Correct", "✔"), ("Five", "Not quite", "✘")])
 def test_shown_feedback_has_words_and_symbol(pick, word, symbol):
-    q = selfcheck.MultipleChoice("Two plus two?", {"Four": "2 + 2 = 4.", "Five": "One too many."},
-                                 answer="Four")
-    q.view  # builds the widget
+    q = selfcheck.MultipleChoice(
+        "Two plus two?", {"Four": "2 + 2 = 4.", "Five": "One too many."}, answer="Four"
+    )
+    _ = q.view  # builds the widget
     q.input.value = pick
     q.check()
     shown = _visible_text(q.feedback_html.value)
     assert shown.startswith(f"{symbol} {word} — "), shown
-    assert 'role=\'status\'' in q.feedback_html.value or 'role="status"' in q.feedback_html.value
+    assert "role='status'" in q.feedback_html.value or 'role="status"' in q.feedback_html.value
 
 
 def test_numeric_input_is_labelled_with_unit():
     q = selfcheck.Numeric("Convert 100 ng/mL to nmol/L.", answer=13.07, tolerance=0.1, unit="nmol/L")
-    q.view
+    _ = q.view
     assert "nmol/L" in q.input.description
     static = q.static_html()
     assert "<details>" in static and "Show answer" in static and "13.07" in static
@@ -69,8 +71,14 @@ def test_numeric_input_is_labelled_with_unit():
 def _nb(*cells):
     out = []
     for kind, src in cells:
-        out.append({"cell_type": kind, "metadata": {}, "source": src,
-                    **({"outputs": [], "execution_count": None} if kind == "code" else {})})
+        out.append(
+            {
+                "cell_type": kind,
+                "metadata": {},
+                "source": src,
+                **({"outputs": [], "execution_count": None} if kind == "code" else {}),
+            }
+        )
     return {"cells": out, "metadata": {}}
 
 
@@ -85,28 +93,42 @@ def test_lint_catches_headings():
 def test_lint_catches_images_without_alt():
     nb = _nb(("markdown", "![](fig.png) and <img src='a.png'> and <img alt='' src='b.png'>"))
     assert len(lint.image_problems(nb)) == 3
-    assert not lint.image_problems(_nb(("markdown", "![Pathway diagram](p.png) <img alt='A diagram' src='x'>")))
+    assert not lint.image_problems(
+        _nb(("markdown", "![Pathway diagram](p.png) <img alt='A diagram' src='x'>"))
+    )
 
 
 def test_lint_catches_vague_links_and_bare_urls():
-    nb = _nb(("markdown", "See [here](a.ipynb), [click here](b.html), [link](c), "
-                          "[https://example.org](https://example.org), <a href='x'>more</a>, "
-                          "and https://example.org/raw in the text, and <https://example.org/auto>."))
+    nb = _nb(
+        (
+            "markdown",
+            "See [here](a.ipynb), [click here](b.html), [link](c), "
+            "[https://example.org](https://example.org), <a href='x'>more</a>, "
+            "and https://example.org/raw in the text, and <https://example.org/auto>.",
+        )
+    )
     problems = lint.link_problems(nb)
     assert len(problems) == 7, problems
-    good = _nb(("markdown", "[Next: notebook 02, IGF-1 binding proteins](02_binding_proteins.ipynb); "
-                            "doi:[10.1016/S0021-9258(17)40889-1](https://doi.org/10.1016/S0021-9258(17)40889-1); "
-                            "`https://in.code` is fine.\n\n```\nhttps://in.fence\n```"))
+    good = _nb(
+        (
+            "markdown",
+            "[Next: notebook 02, IGF-1 binding proteins](02_binding_proteins.ipynb); "
+            "doi:[10.1016/S0021-9258(17)40889-1](https://doi.org/10.1016/S0021-9258(17)40889-1); "
+            "`https://in.code` is fine.\n\n```\nhttps://in.fence\n```",
+        )
+    )
     assert not lint.link_problems(good)
 
 
 def test_lint_finds_figures_without_description():
-    nb = _nb(("code", "from helpers.plots.units import conversion_figure\nfrom helpers import setup_notebook"),
-             ("markdown", "## A figure"),
-             ("code", "fig = conversion_figure(1)\nfig"),
-             ("code", "conversion_figure(2).show()"),
-             ("markdown", "The figure shows the same concentration in ng/mL and in nmol/L as one straight line."),
-             ("code", "x = 3\nx"))
+    nb = _nb(
+        ("code", "from helpers.plots.units import conversion_figure\nfrom helpers import setup_notebook"),
+        ("markdown", "## A figure"),
+        ("code", "fig = conversion_figure(1)\nfig"),
+        ("code", "conversion_figure(2).show()"),
+        ("markdown", "The figure shows the same concentration in ng/mL and in nmol/L as one straight line."),
+        ("code", "x = 3\nx"),
+    )
     assert lint.figure_cells(nb) == [2, 3]
     problems = lint.figure_description_problems(nb)
     assert len(problems) == 1 and problems[0].startswith("cell 2")
@@ -134,7 +156,7 @@ def test_accessibility_statement_is_linked_and_lists_checks_and_limits():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     acc = readme.index("## Accessibility")
     assert acc < readme.index("## How to cite")
-    assert "](docs/accessibility.md)" in readme[acc:readme.index("## How to cite")]
+    assert "](docs/accessibility.md)" in readme[acc : readme.index("## How to cite")]
     statement = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
     for needed in ("## What is checked automatically", "## Known limits", "axe-core", "WCAG 2.1"):
         assert needed in statement, needed

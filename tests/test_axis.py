@@ -1,4 +1,5 @@
 """Tests for helpers.models.axis: scale (A23), liver share (LID mice), feedback logic, half-life, bad input."""
+
 import math
 
 import numpy as np
@@ -28,8 +29,12 @@ def test_outputs_shapes_and_time_grid():
 
 
 def test_simulation_matches_steady_state_solution():
-    for kw in (dict(), dict(liver_sensitivity=0.5), dict(gh_amplitude=2.0, feedback_strength=2.0),
-               dict(feedback_strength=0.0)):
+    for kw in (
+        dict(),
+        dict(liver_sensitivity=0.5),
+        dict(gh_amplitude=2.0, feedback_strength=2.0),
+        dict(feedback_strength=0.0),
+    ):
         r = ax.simulate_axis(**kw)
         assert r["mean_igf1_ng_ml"] == pytest.approx(r["steady_state_igf1_ng_ml"], rel=0.04)
 
@@ -56,6 +61,7 @@ def test_feedback_buffers_changes_in_gh_amplitude():
         lo = ax.steady_state_igf1(gh_amplitude=1.0, feedback_strength=fb)
         hi = ax.steady_state_igf1(gh_amplitude=2.0, feedback_strength=fb)
         return hi / lo
+
     assert gain(0.0) > gain(1.0) > gain(3.0) > 1.0
     no_fb = ax.simulate_axis(feedback_strength=0.0)
     assert no_fb["mean_pulse_ug_l"] == pytest.approx(ax.GH_PEAK_UG_L)
@@ -88,17 +94,20 @@ def test_clock_hours():
     assert ax.clock_hours([0.0, 1.0, 25.0]).tolist() == [23.0, 0.0, 0.0]
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    (dict(gh_amplitude=-0.1), "gh_amplitude"),
-    (dict(gh_amplitude=float("nan")), "gh_amplitude"),
-    (dict(liver_sensitivity=2.5), "liver_sensitivity"),
-    (dict(feedback_strength=-1), "feedback_strength"),
-    (dict(days=0.5), "days"),
-    (dict(dt_min=7), "divide"),
-    (dict(dt_min=0), "dt_min"),
-    (dict(gh_amplitude=[1.0, 2.0]), "single number"),
-    (dict(liver_sensitivity="high"), "liver_sensitivity"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(gh_amplitude=-0.1), "gh_amplitude"),
+        (dict(gh_amplitude=float("nan")), "gh_amplitude"),
+        (dict(liver_sensitivity=2.5), "liver_sensitivity"),
+        (dict(feedback_strength=-1), "feedback_strength"),
+        (dict(days=0.5), "days"),
+        (dict(dt_min=7), "divide"),
+        (dict(dt_min=0), "dt_min"),
+        (dict(gh_amplitude=[1.0, 2.0]), "single number"),
+        (dict(liver_sensitivity="high"), "liver_sensitivity"),
+    ],
+)
 def test_bad_input(kwargs, match):
     with pytest.raises(ValueError, match=match):
         ax.simulate_axis(**kwargs)

@@ -1,4 +1,6 @@
 """The IGF-1 binding model (helpers.models.binding): conservation, monotonicity, calibration, errors."""
+
+import itertools
 import math
 
 import numpy as np
@@ -12,8 +14,9 @@ from helpers.models.binding import ADULT_DEFAULTS, HALF_LIFE_MIN, clearance, equ
 POOLS_NM = ("free_nM", "binary_nM", "ternary_nM", "other_bound_nM")
 FRACS = ("free_fraction", "binary_fraction", "ternary_fraction", "other_fraction")
 
-conc = st.floats(min_value=0.0, max_value=1e4, allow_nan=False, allow_infinity=False,
-                 allow_subnormal=False)  # sub-1e-308 nM concentrations are not physical
+conc = st.floats(
+    min_value=0.0, max_value=1e4, allow_nan=False, allow_infinity=False, allow_subnormal=False
+)  # sub-1e-308 nM concentrations are not physical
 pos = st.floats(min_value=1e-6, max_value=1e4, allow_nan=False, allow_infinity=False)
 frac = st.floats(min_value=0.0, max_value=1.0)
 
@@ -43,16 +46,17 @@ def test_equilibrium_relations_hold(igf1, bp3, als, other):
     bp3_free = bp3 - r["binary_nM"] - r["ternary_nM"]
     als_free = als - r["ternary_nM"]
     assert r["binary_nM"] == pytest.approx(x * bp3_free / binding.KD_IGFBP3_NM, rel=1e-6, abs=1e-12)
-    assert r["ternary_nM"] == pytest.approx(r["binary_nM"] * als_free / binding.KD_ALS_NM,
-                                            rel=1e-6, abs=1e-12)
+    assert r["ternary_nM"] == pytest.approx(
+        r["binary_nM"] * als_free / binding.KD_ALS_NM, rel=1e-6, abs=1e-12
+    )
 
 
 def test_zero_igf1_and_extreme_ratios():
     z = equilibrium(0.0, 100.0, 200.0, 5.0)
     assert all(z[k] == 0.0 for k in POOLS_NM + FRACS)
-    flood = equilibrium(1e4, 1e-6, 0.0)            # almost no binder: all free
+    flood = equilibrium(1e4, 1e-6, 0.0)  # almost no binder: all free
     assert flood["free_fraction"] > 1 - 1e-9
-    trace = equilibrium(1e-6, 1e4, 1e4, 1e4)       # tracer amounts: all bound, mostly ternary
+    trace = equilibrium(1e-6, 1e4, 1e4, 1e4)  # tracer amounts: all bound, mostly ternary
     assert trace["free_fraction"] < 1e-8 and trace["ternary_fraction"] > 0.99
     no_binders = equilibrium(20.0, 0.0, 0.0, 0.0)
     assert no_binders["free_nM"] == pytest.approx(20.0)
@@ -73,25 +77,30 @@ def _sweep(name, values):
 
 def test_more_igfbp3_less_free_igf1():
     free = [r["free_nM"] for r in _sweep("igfbp3_nM", [20, 50, 100, 146.3, 300])]
-    assert all(a > b for a, b in zip(free, free[1:]))
+    assert all(a > b for a, b in itertools.pairwise(free))
 
 
 def test_more_als_larger_ternary_share():
     tern = [r["ternary_fraction"] for r in _sweep("als_nM", [0, 5, 50, 284.7, 600])]
     assert tern[0] == 0.0
-    assert all(a < b for a, b in zip(tern, tern[1:]))
+    assert all(a < b for a, b in itertools.pairwise(tern))
 
 
 def test_proteolysis_raises_free_igf1():
     free = [r["free_nM"] for r in _sweep("igfbp3_intact_fraction", [1.0, 0.7, 0.4, 0.15, 0.05])]
-    assert all(a < b for a, b in zip(free, free[1:]))
+    assert all(a < b for a, b in itertools.pairwise(free))
     # with most IGFBP-3 cut, IGF-1 exceeds intact IGFBP-3 and free IGF-1 rises steeply
     assert free[-1] > 1000 * free[0]
 
 
 @settings(max_examples=100, deadline=None)
-@given(igf1=st.floats(0.1, 200), bp3=st.floats(1, 500), als=st.floats(0, 800), other=st.floats(0, 50),
-       k=st.floats(1.05, 3.0))
+@given(
+    igf1=st.floats(0.1, 200),
+    bp3=st.floats(1, 500),
+    als=st.floats(0, 800),
+    other=st.floats(0, 50),
+    k=st.floats(1.05, 3.0),
+)
 def test_free_igf1_falls_when_any_binder_rises(igf1, bp3, als, other, k):
     base = equilibrium(igf1, bp3, als, other)["free_nM"]
     assert equilibrium(igf1, bp3 * k, als, other)["free_nM"] <= base * (1 + 1e-9)
@@ -101,12 +110,17 @@ def test_free_igf1_falls_when_any_binder_rises(igf1, bp3, als, other, k):
 
 # ---- calibration ---------------------------------------------------------------------------
 def test_adult_defaults_are_sourced_values_converted_to_nM():
-    assert set(ADULT_DEFAULTS) == {"igf1_nM", "igfbp3_nM", "als_nM", "other_igfbp_nM",
-                                   "igfbp3_intact_fraction"}
+    assert set(ADULT_DEFAULTS) == {
+        "igf1_nM",
+        "igfbp3_nM",
+        "als_nM",
+        "other_igfbp_nM",
+        "igfbp3_intact_fraction",
+    }
     # IGF-1 147.9 ng/mL (A24) -> 19.3 nM with the shared conversion factor
     assert ADULT_DEFAULTS["igf1_nM"] == pytest.approx(147.9 * units.NMOL_L_PER_NG_ML, abs=0.01)
-    assert 100 / 7.649 < ADULT_DEFAULTS["igf1_nM"] < 200 / 7.649   # typical adult 100-200 ng/mL
-    assert ADULT_DEFAULTS["igfbp3_nM"] == pytest.approx(4200 / 28.7, abs=0.1)   # A46, A03
+    assert 100 / 7.649 < ADULT_DEFAULTS["igf1_nM"] < 200 / 7.649  # typical adult 100-200 ng/mL
+    assert ADULT_DEFAULTS["igfbp3_nM"] == pytest.approx(4200 / 28.7, abs=0.1)  # A46, A03
     assert ADULT_DEFAULTS["als_nM"] == pytest.approx(24.2e6 / 85_000, abs=0.1)  # A15, A04
     # IGFBP-3 and ALS exceed IGF-1 on a molar basis
     assert ADULT_DEFAULTS["igfbp3_nM"] > 5 * ADULT_DEFAULTS["igf1_nM"]
@@ -115,24 +129,24 @@ def test_adult_defaults_are_sourced_values_converted_to_nM():
 
 
 def test_binding_constants_match_published_values():
-    assert binding.KD_IGFBP3_NM == pytest.approx(0.102)          # 102 pM (A06)
+    assert binding.KD_IGFBP3_NM == pytest.approx(0.102)  # 102 pM (A06)
     assert 1 / (binding.KD_ALS_NM * 1e-9) == pytest.approx(5e8)  # Ka 5e8 /M (A05)
 
 
 def test_adult_calibration_free_well_under_one_percent_mostly_ternary():
     r = equilibrium(**ADULT_DEFAULTS)
-    assert r["free_fraction"] < 0.01 * 0.38          # well under 1 %, below even the 0.38 % (A13)
-    assert r["free_fraction"] > 0                    # but not zero
-    assert r["ternary_fraction"] > 0.75              # most IGF-1 ternary (A14: 75-90 %, vendor)
+    assert r["free_fraction"] < 0.01 * 0.38  # well under 1 %, below even the 0.38 % (A13)
+    assert r["free_fraction"] > 0  # but not zero
+    assert r["ternary_fraction"] > 0.75  # most IGF-1 ternary (A14: 75-90 %, vendor)
     assert r["binary_fraction"] + r["other_fraction"] < 0.05
 
 
 def test_half_lives_inside_published_ranges():
     for pool, (lo, hi) in binding.HALF_LIFE_RANGE_MIN.items():
         assert lo <= HALF_LIFE_MIN[pool] <= hi
-    assert HALF_LIFE_MIN["free"] == pytest.approx(11.0)       # A09
-    assert HALF_LIFE_MIN["binary"] == pytest.approx(25.0)     # A10
-    assert HALF_LIFE_MIN["ternary"] == pytest.approx(810.0)   # A11: 13.5 h
+    assert HALF_LIFE_MIN["free"] == pytest.approx(11.0)  # A09
+    assert HALF_LIFE_MIN["binary"] == pytest.approx(25.0)  # A10
+    assert HALF_LIFE_MIN["ternary"] == pytest.approx(810.0)  # A11: 13.5 h
 
 
 def test_clearance_halves_at_the_half_life_and_is_vectorised():
@@ -148,15 +162,21 @@ def test_clearance_halves_at_the_half_life_and_is_vectorised():
 
 
 # ---- errors --------------------------------------------------------------------------------
-@pytest.mark.parametrize("kwargs, match", [
-    ({"igf1_nM": -1.0}, r"igf1_nM = -1 nM is below the allowed range >= 0 nM"),
-    ({"igfbp3_nM": float("nan")}, r"igfbp3_nM must be finite"),
-    ({"als_nM": -0.1}, r"als_nM"),
-    ({"other_igfbp_nM": float("inf")}, r"other_igfbp_nM must be finite"),
-    ({"igfbp3_intact_fraction": 1.2}, r"igfbp3_intact_fraction = 1.2 is above the allowed range \[0, 1\]"),
-    ({"igfbp3_intact_fraction": -0.1}, r"igfbp3_intact_fraction"),
-    ({"igf1_nM": "lots"}, r"igf1_nM must be a number"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"igf1_nM": -1.0}, r"igf1_nM = -1 nM is below the allowed range >= 0 nM"),
+        ({"igfbp3_nM": float("nan")}, r"igfbp3_nM must be finite"),
+        ({"als_nM": -0.1}, r"als_nM"),
+        ({"other_igfbp_nM": float("inf")}, r"other_igfbp_nM must be finite"),
+        (
+            {"igfbp3_intact_fraction": 1.2},
+            r"igfbp3_intact_fraction = 1.2 is above the allowed range \[0, 1\]",
+        ),
+        ({"igfbp3_intact_fraction": -0.1}, r"igfbp3_intact_fraction"),
+        ({"igf1_nM": "lots"}, r"igf1_nM must be a number"),
+    ],
+)
 def test_bad_inputs_raise_value_error(kwargs, match):
     with pytest.raises(ValueError, match=match):
         equilibrium(**{**ADULT_DEFAULTS, **kwargs})
@@ -184,5 +204,5 @@ def test_tracer_limit_matches_linear_binding(igf1):
     v = equilibrium(np.array([igf1]), 1193.0, 2555.0, 3.0)
     assert sum(r[k] for k in FRACS) == pytest.approx(1.0, rel=1e-12)
     assert v["free_fraction"][0] == pytest.approx(r["free_fraction"], rel=1e-12)
-    small = equilibrium(1e-90, 1193.0, 2555.0, 3.0)   # just above the switch: bisection
+    small = equilibrium(1e-90, 1193.0, 2555.0, 3.0)  # just above the switch: bisection
     assert small["free_fraction"] == pytest.approx(r["free_fraction"], rel=1e-6)

@@ -1,4 +1,5 @@
 """Explorers `binding` and `clearance`: set() drives the figure and the numbers shown."""
+
 import numpy as np
 import pytest
 
@@ -28,9 +29,9 @@ def test_binding_set_updates_figure_and_readout():
     ex.set(igfbp3_intact_fraction=0.1)
     r = binding.equilibrium(**{**ADULT_DEFAULTS, "igfbp3_intact_fraction": 0.1})
     assert id(ex.figure) == fig_id
-    assert ex.figure.data[0].x[0] == pytest.approx(100 * r["free_fraction"])      # stacked bar
+    assert ex.figure.data[0].x[0] == pytest.approx(100 * r["free_fraction"])  # stacked bar
     assert ex.figure.data[2].x[0] == pytest.approx(100 * r["ternary_fraction"])
-    assert ex.figure.data[4].x[0] == pytest.approx(1000 * r["free_nM"])            # pM bars
+    assert ex.figure.data[4].x[0] == pytest.approx(1000 * r["free_nM"])  # pM bars
     assert ex.summary()["free_pM"] == pytest.approx(1000 * r["free_nM"])
     assert f"{1000 * r['free_nM']:.3g} pM" in ex.readout.value
     # no ALS: nothing ternary, the binary complex takes over
@@ -76,7 +77,7 @@ def test_clearance_curves_and_half_life_markers():
 def test_clearance_window_hides_markers_outside_and_back_to_linear():
     ex = create("clearance")
     ex.set(window_min=60)
-    assert ex.figure.data[5].visible is False      # ternary t½ (810 min) is off the 60-min axis
+    assert ex.figure.data[5].visible is False  # ternary t½ (810 min) is off the 60-min axis
     ex.set(window_min=1440, y_scale="linear", pool="ternary")
     assert ex.figure.data[5].visible is True and ex.figure.data[2].visible is True
     assert ex.figure.layout.yaxis.type == "linear"

@@ -1,4 +1,5 @@
 """load_dataset validation, the data dictionary, and reproducibility of illustrative data."""
+
 import json
 import re
 import shutil
@@ -49,8 +50,11 @@ def test_load_returns_a_copy():
 
 
 def test_unknown_name_lists_available():
-    with pytest.raises(ValueError, match=r"unknown data set 'referencs'\. Did you mean 'references'\?"
-                                         r" Available data sets: .*glossary.*references"):
+    with pytest.raises(
+        ValueError,
+        match=r"unknown data set 'referencs'\. Did you mean 'references'\?"
+        r" Available data sets: .*glossary.*references",
+    ):
         load_dataset("referencs")
 
 
@@ -73,18 +77,32 @@ HEADER = "key,authors,year,title,journal,doi,pmid\n"
 GOOD = 'abc2000,"A B",2000,T,J,10.1000/x,123\n'
 
 
-@pytest.mark.parametrize("body, match", [
-    ("key,authors,year,title,journal,doi\n" + 'abc2000,"A B",2000,T,J,10.1/x\n',
-     r"references\.csv: missing column\(s\) \['pmid'\]"),
-    (HEADER.strip() + ",extra\n" + GOOD.strip() + ",1\n", r"unexpected column\(s\) \['extra'\]"),
-    (HEADER + 'abc2000,"A B",20x0,T,J,10.1000/x,1\n', r"column 'year' should be int but has '20x0' in row\(s\) 1"),
-    (HEADER + GOOD + 'def2000,"A B",1800,T,J,10.1000/y,1\n', r"column 'year' has value 1800 in row\(s\) 2 outside the allowed range \[1900, 2100\]"),
-    (HEADER + 'abc2000,,2000,T,J,10.1000/x,1\n', r"column 'authors' has missing values in row\(s\) 1"),
-    (HEADER + GOOD + GOOD, r"column 'key' must be unique but 'abc2000' repeats"),
-    (HEADER + 'Bad Key,"A B",2000,T,J,10.1000/x,1\n', r"column 'key' has 'Bad Key' .* does not match the pattern"),
-    (HEADER + 'abc2000,"A B",2000.5,T,J,10.1000/x,1\n', r"column 'year' should hold whole numbers"),
-    (HEADER, r"references\.csv: the file has no rows"),
-])
+@pytest.mark.parametrize(
+    "body, match",
+    [
+        (
+            "key,authors,year,title,journal,doi\n" + 'abc2000,"A B",2000,T,J,10.1/x\n',
+            r"references\.csv: missing column\(s\) \['pmid'\]",
+        ),
+        (HEADER.strip() + ",extra\n" + GOOD.strip() + ",1\n", r"unexpected column\(s\) \['extra'\]"),
+        (
+            HEADER + 'abc2000,"A B",20x0,T,J,10.1000/x,1\n',
+            r"column 'year' should be int but has '20x0' in row\(s\) 1",
+        ),
+        (
+            HEADER + GOOD + 'def2000,"A B",1800,T,J,10.1000/y,1\n',
+            r"column 'year' has value 1800 in row\(s\) 2 outside the allowed range \[1900, 2100\]",
+        ),
+        (HEADER + "abc2000,,2000,T,J,10.1000/x,1\n", r"column 'authors' has missing values in row\(s\) 1"),
+        (HEADER + GOOD + GOOD, r"column 'key' must be unique but 'abc2000' repeats"),
+        (
+            HEADER + 'Bad Key,"A B",2000,T,J,10.1000/x,1\n',
+            r"column 'key' has 'Bad Key' .* does not match the pattern",
+        ),
+        (HEADER + 'abc2000,"A B",2000.5,T,J,10.1000/x,1\n', r"column 'year' should hold whole numbers"),
+        (HEADER, r"references\.csv: the file has no rows"),
+    ],
+)
 def test_validation_errors_name_file_column_problem(tmp_data, body, match):
     _write(tmp_data, body)
     with pytest.raises(ValueError, match=match):
@@ -94,19 +112,33 @@ def test_validation_errors_name_file_column_problem(tmp_data, body, match):
 def test_category_bool_and_float_checks(tmp_data, monkeypatch, tmp_path):
     sdir = tmp_path / "schemas"
     sdir.mkdir()
-    (sdir / "demo.json").write_text(json.dumps({"title": "demo", "illustrative": True, "columns": {
-        "sex": {"dtype": "category", "allowed": ["female", "male"]},
-        "flag": {"dtype": "bool"},
-        "igf1_ng_ml": {"dtype": "float", "min": 0, "max": 2000, "unit": "ng/mL"}}}))
+    (sdir / "demo.json").write_text(
+        json.dumps(
+            {
+                "title": "demo",
+                "illustrative": True,
+                "columns": {
+                    "sex": {"dtype": "category", "allowed": ["female", "male"]},
+                    "flag": {"dtype": "bool"},
+                    "igf1_ng_ml": {"dtype": "float", "min": 0, "max": 2000, "unit": "ng/mL"},
+                },
+            }
+        )
+    )
     monkeypatch.setattr(data_mod, "SCHEMA_DIR", sdir)
     (tmp_data / "demo.csv").write_text("sex,flag,igf1_ng_ml\nfemale,true,150.5\nmale,False,80\n")
     df = load_dataset("demo")
     assert list(df["sex"].cat.categories) == ["female", "male"]
     assert df["flag"].tolist() == [True, False]
     assert df["igf1_ng_ml"].dtype == float
-    for body, match in [("sex,flag,igf1_ng_ml\nother,true,1\n", r"'sex' has 'other' in row\(s\) 1; allowed values are \['female', 'male'\]"),
-                        ("sex,flag,igf1_ng_ml\nmale,yes,1\n", r"'flag' should be true/false but has 'yes'"),
-                        ("sex,flag,igf1_ng_ml\nmale,true,-3\n", r"'igf1_ng_ml' has value -3.0 .* \[0, 2000\] ng/mL")]:
+    for body, match in [
+        (
+            "sex,flag,igf1_ng_ml\nother,true,1\n",
+            r"'sex' has 'other' in row\(s\) 1; allowed values are \['female', 'male'\]",
+        ),
+        ("sex,flag,igf1_ng_ml\nmale,yes,1\n", r"'flag' should be true/false but has 'yes'"),
+        ("sex,flag,igf1_ng_ml\nmale,true,-3\n", r"'igf1_ng_ml' has value -3.0 .* \[0, 2000\] ng/mL"),
+    ]:
         (tmp_data / "demo.csv").write_text(body)
         data_mod._load.cache_clear()
         with pytest.raises(ValueError, match=match):
@@ -128,7 +160,8 @@ def test_illustrative_data_regenerates_byte_identically(name):
     assert schema(name).get("illustrative") is True
     path = data_mod.DATA_DIR / f"{name}.csv"
     assert path.read_bytes() == illustrative.csv_text(name).encode("utf-8"), (
-        f"{name}.csv differs from its generator: run `make data` and commit the result")
+        f"{name}.csv differs from its generator: run `make data` and commit the result"
+    )
 
 
 def test_every_illustrative_schema_has_a_generator():

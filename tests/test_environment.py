@@ -1,5 +1,7 @@
 """pyproject.toml and environment.yml must agree; Binder, Makefile, README and CI follow the design."""
+
 import re
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -56,8 +58,10 @@ def test_same_packages_and_bounds_in_pyproject_and_environment():
     deps, _ = conda_requirements()
     conda = {k: SpecifierSet(v) for k, v in deps.items() if k not in ("python", "pip")}
     pip = pip_requirements()
-    assert set(conda) == set(pip), (f"only in environment.yml: {sorted(set(conda) - set(pip))}; "
-                                    f"only in pyproject.toml: {sorted(set(pip) - set(conda))}")
+    assert set(conda) == set(pip), (
+        f"only in environment.yml: {sorted(set(conda) - set(pip))}; "
+        f"only in pyproject.toml: {sorted(set(pip) - set(conda))}"
+    )
     for name in pip:
         assert conda[name] == pip[name], f"{name}: environment.yml {conda[name]} vs pyproject {pip[name]}"
 
@@ -79,8 +83,11 @@ def test_required_packages_are_bounded():
 def test_no_local_pip_references_and_postbuild_is_minimal():
     env = (ROOT / "environment.yml").read_text()
     assert "pip:" not in env and "-e " not in env and "file:" not in env
-    lines = [l for l in (ROOT / "postBuild").read_text().splitlines()
-             if l.strip() and not l.startswith("#") and not l.startswith("set ")]
+    lines = [
+        line
+        for line in (ROOT / "postBuild").read_text().splitlines()
+        if line.strip() and not line.startswith("#") and not line.startswith("set ")
+    ]
     assert lines == ["python -m pip install --no-deps -e ."]
 
 

@@ -1,4 +1,5 @@
 """Notebook 05 models, data and explorers: calibration, return to baseline, bad inputs."""
+
 import numpy as np
 import pytest
 
@@ -28,9 +29,9 @@ def test_acute_rises_during_and_returns_to_baseline_within_tens_of_minutes():
     y = ex.acute_serum_igf1(t, "high")
     assert y.shape == t.shape
     assert y[0] == 0.0 and y[1] == 0.0
-    assert 0 < y[2] < y[3]                      # rising during the bout
-    assert y[3] > y[4] > y[5] > y[6]            # falling after it
-    assert y[5] < 2.0 and y[6] < 1.0             # within 1 % of baseline 50 min after the bout
+    assert 0 < y[2] < y[3]  # rising during the bout
+    assert y[3] > y[4] > y[5] > y[6]  # falling after it
+    assert y[5] < 2.0 and y[6] < 1.0  # within 1 % of baseline 50 min after the bout
     assert y[7] < 0.01
     assert 20.0 < ex.minutes_to_baseline("high") < 60.0
     assert ex.minutes_to_baseline("low") < ex.minutes_to_baseline("high")
@@ -43,16 +44,22 @@ def test_acute_scales_with_intensity_and_rest_gives_nothing():
     assert ex.acute_serum_igf1(10.0, "high") < ex.acute_serum_igf1(30.0, "high", 30.0) < 16.0
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    (dict(t_min=10, intensity="medium"), r"intensity = 'medium' is not allowed; choose one of \['low', 'high'\]"),
-    (dict(t_min=10, intensity=1.5), r"intensity = 1.5 .* above the allowed range \[0, 1\]"),
-    (dict(t_min=10, intensity=True), r"intensity must be a number"),
-    (dict(t_min=float("nan"), intensity="high"), r"t_min must be finite"),
-    (dict(t_min=-100, intensity="high"), r"t_min = -100 min is below the allowed range"),
-    (dict(t_min=10, intensity="high", duration_min=0), r"duration_min must be > 0 min"),
-    (dict(t_min=10, intensity="high", duration_min=90), r"duration_min = 90 min is above"),
-    (dict(t_min="ten", intensity="high"), r"t_min must be a number"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (
+            dict(t_min=10, intensity="medium"),
+            r"intensity = 'medium' is not allowed; choose one of \['low', 'high'\]",
+        ),
+        (dict(t_min=10, intensity=1.5), r"intensity = 1.5 .* above the allowed range \[0, 1\]"),
+        (dict(t_min=10, intensity=True), r"intensity must be a number"),
+        (dict(t_min=float("nan"), intensity="high"), r"t_min must be finite"),
+        (dict(t_min=-100, intensity="high"), r"t_min = -100 min is below the allowed range"),
+        (dict(t_min=10, intensity="high", duration_min=0), r"duration_min must be > 0 min"),
+        (dict(t_min=10, intensity="high", duration_min=90), r"duration_min = 90 min is above"),
+        (dict(t_min="ten", intensity="high"), r"t_min must be a number"),
+    ],
+)
 def test_acute_bad_inputs(kwargs, match):
     with pytest.raises(ValueError, match=match):
         ex.acute_serum_igf1(**kwargs)
@@ -62,7 +69,7 @@ def test_acute_bad_inputs(kwargs, match):
 def test_local_mrna_48h_after_eccentric_matches_a73():
     v = ex.local_igf1_mrna(48.0, "eccentric")
     assert isinstance(v, float)
-    assert v == pytest.approx(1.62, abs=0.005)      # +62 %
+    assert v == pytest.approx(1.62, abs=0.005)  # +62 %
     assert ex.local_igf1_mrna(48.0, 1.0) == v
 
 
@@ -70,19 +77,28 @@ def test_local_mrna_time_course_and_return_to_baseline():
     h = np.array([0.0, 12.0, 24.0, 48.0, 96.0, 168.0, 336.0])
     y = ex.local_igf1_mrna(h, "eccentric")
     assert y[0] == pytest.approx(1.0)
-    assert np.argmax(y) == 3                        # peak at 48 h (assumed shape)
+    assert np.argmax(y) == 3  # peak at 48 h (assumed shape)
     assert y[1] < y[2] < y[3] and y[3] > y[4] > y[5] > y[6]
-    assert y[6] < 1.01                               # back to baseline within two weeks
+    assert y[6] < 1.01  # back to baseline within two weeks
     assert np.all(ex.local_igf1_mrna(h, "none") == 1.0)
     assert ex.local_igf1_mrna(48.0, 0.5) == pytest.approx(1.31, abs=0.005)
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    (dict(hours_after=-1, load="eccentric"), r"hours_after = -1 h is below the allowed range \[0, 1440\] h"),
-    (dict(hours_after=48, load="concentric"), r"load = 'concentric' is not allowed; choose one of \['none', 'eccentric'\]"),
-    (dict(hours_after=48, load=2.0), r"load = 2 .* above the allowed range"),
-    (dict(hours_after=[1, float("inf")], load=1.0), r"hours_after must be finite"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (
+            dict(hours_after=-1, load="eccentric"),
+            r"hours_after = -1 h is below the allowed range \[0, 1440\] h",
+        ),
+        (
+            dict(hours_after=48, load="concentric"),
+            r"load = 'concentric' is not allowed; choose one of \['none', 'eccentric'\]",
+        ),
+        (dict(hours_after=48, load=2.0), r"load = 2 .* above the allowed range"),
+        (dict(hours_after=[1, float("inf")], load=1.0), r"hours_after must be finite"),
+    ],
+)
 def test_local_bad_inputs(kwargs, match):
     with pytest.raises(ValueError, match=match):
         ex.local_igf1_mrna(**kwargs)
@@ -94,7 +110,7 @@ def test_training_local_signal_repeated_bouts():
     three = ex.training_local_signal(d, 3, 1.0)
     assert three.mean() > one.mean() > 1.0
     assert np.all(ex.training_local_signal(d, 3, 0.0) == 1.0)
-    assert one[2] == pytest.approx(1.62, abs=0.01)   # 48 h after the first bout
+    assert one[2] == pytest.approx(1.62, abs=0.01)  # 48 h after the first bout
     with pytest.raises(ValueError, match=r"sessions_per_week = 9"):
         ex.training_local_signal(d, 9, 1.0)
 
@@ -108,8 +124,8 @@ def test_training_trajectory_reference_programme_and_flat_serum():
     assert share == pytest.approx(ex.IGF1_SHARE)
     assert np.all(r["serum_fold"] == 1.0)
     assert np.all(np.diff(r["csa_total_pct"]) >= 0)
-    assert r["synthesis_rel"].mean() > r["synthesis_rel"][0]        # IGF-1 route raises synthesis
-    assert r["degradation_rel"].mean() < r["degradation_rel"][0]    # and lowers breakdown
+    assert r["synthesis_rel"].mean() > r["synthesis_rel"][0]  # IGF-1 route raises synthesis
+    assert r["degradation_rel"].mean() < r["degradation_rel"][0]  # and lowers breakdown
     # more sessions and more load -> more growth; no load -> none
     assert ex.training_trajectory(12, 4, 1.0)["csa_total_pct"][-1] > 8.0
     assert ex.training_trajectory(12, 3, 0.5)["csa_total_pct"][-1] < 8.0
@@ -127,9 +143,10 @@ def test_pooled_effect_arithmetic():
         ex.pooled_effect([0.2, 0.6], [0.1])
 
 
-@pytest.mark.parametrize("outcome, published", [("single_session", 0.46),
-                                                 ("session_after_training", 0.58),
-                                                 ("resting_after_training", 0.28)])
+@pytest.mark.parametrize(
+    "outcome, published",
+    [("single_session", 0.46), ("session_after_training", 0.58), ("resting_after_training", 0.28)],
+)
 def test_illustrative_bdnf_table_pools_to_published_estimates(outcome, published):
     df = load_dataset("bdnf_effect_sizes")
     sub = df[df["outcome"] == outcome]
@@ -172,8 +189,9 @@ def test_training_explorer_defaults_and_set():
 
 # ---- figures -----------------------------------------------------------------------------------
 def test_figures_have_titled_axes_and_expected_traces():
-    from helpers.plots.exercise import acute_figure, bdnf_forest_figure, local_vs_serum_figure
     from helpers.models.exercise import PUBLISHED_BDNF_G
+    from helpers.plots.exercise import acute_figure, bdnf_forest_figure, local_vs_serum_figure
+
     f = local_vs_serum_figure([0, 48, 96], ex.local_igf1_mrna([0, 48, 96], "eccentric"), 1.62)
     assert [t.name for t in f.data][2] == "Measured at 48 h (+62 %)"
     assert f.layout.xaxis.title.text == "Time after the bout (h)"
@@ -181,6 +199,6 @@ def test_figures_have_titled_axes_and_expected_traces():
     assert len(fb.data[0].x) == 15 and list(fb.data[1].x) == [0.46, 0.58, 0.28]
     assert "illustrative" in fb.layout.title.text
     cats = list(fb.layout.yaxis.categoryarray)
-    assert cats.index("Published, single session") == 6   # after its six study rows
+    assert cats.index("Published, single session") == 6  # after its six study rows
     fa = acute_figure([0, 10], [0, 13.3], 10.0, [("x", 10.0, 13.3, 3.2)])
     assert fa.layout.shapes[0].x1 == 10.0 and fa.data[1].error_y.array == (3.2,)

@@ -8,14 +8,15 @@ an all-NaN trace), ``summary()`` equal to
 trace data equal to a freshly built ``make_figure(compute(**values()))`` (a stale trace fails).
 Out-of-range values raise ValueError naming the control. Every control must matter to the model.
 """
+
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pytest
-
 from figure_compare import numeric, trace_arrays, trace_mismatch
+
 from helpers.explorers import REGISTRY
 from helpers.explorers.base import allowed_values
 
@@ -71,12 +72,18 @@ def plan(ex, rng) -> list[dict[str, str]]:
 
 def apply(ex, combo, rng) -> dict:
     """Set choices first (they may rescale sliders), then pick numbers in the current ranges."""
-    choices = {k: _pick(ex.controls[k], how, rng) for k, how in combo.items()
-               if allowed_values(ex.controls[k])[0] != "range"}
+    choices = {
+        k: _pick(ex.controls[k], how, rng)
+        for k, how in combo.items()
+        if allowed_values(ex.controls[k])[0] != "range"
+    }
     if choices:
         ex.set(**choices)
-    numbers = {k: _pick(ex.controls[k], how, rng) for k, how in combo.items()
-               if allowed_values(ex.controls[k])[0] == "range"}
+    numbers = {
+        k: _pick(ex.controls[k], how, rng)
+        for k, how in combo.items()
+        if allowed_values(ex.controls[k])[0] == "range"
+    }
     if numbers:
         ex.set(**numbers)
     return {**choices, **numbers}
@@ -97,8 +104,9 @@ def check_state(ex, oracle, where: str) -> None:
     assert set(got) == set(expected), where
     for key in expected:
         assert math.isfinite(got[key]), f"{where}: summary[{key!r}] = {got[key]}"
-        assert got[key] == pytest.approx(expected[key], rel=1e-9, abs=1e-12), \
+        assert got[key] == pytest.approx(expected[key], rel=1e-9, abs=1e-12), (
             f"{where}: summary()[{key!r}] = {got[key]} but the model gives {expected[key]} (stale?)"
+        )
     why = trace_mismatch(trace_arrays(ex.figure), trace_arrays(oracle.make_figure(result)))
     assert why is None, f"{where}: the live figure differs from make_figure(compute(values)): {why}"
     assert ex.describe(got)
@@ -174,8 +182,10 @@ def test_every_control_matters(name):
         changed = False
         for v in candidates:
             r = ex.compute(**{**base_values, key: v})
-            if ex.summarize(r) != base or trace_mismatch(
-                    trace_arrays(ex.make_figure(r)), base_fig) is not None:
+            if (
+                ex.summarize(r) != base
+                or trace_mismatch(trace_arrays(ex.make_figure(r)), base_fig) is not None
+            ):
                 changed = True
                 break
         assert changed, f"{name}: control {key!r} changes neither the summary nor the figure"
@@ -185,6 +195,7 @@ def test_sweep_catches_a_stale_figure():
     """Test of the test: an explorer whose update_figure does nothing is caught."""
     import sys
     from pathlib import Path
+
     sys.path.insert(0, str(Path(__file__).parent / "browser"))
     from tfl_fixture_explorers import AllControls, Unwired
 

@@ -1,4 +1,5 @@
 """The Explorer contract (DESIGN.md §3) for every registered explorer, and the unit converter."""
+
 import math
 
 import ipywidgets as widgets
@@ -81,7 +82,10 @@ def test_unit_switch_rescales_slider_and_keeps_the_concentration():
     assert w.max == pytest.approx(130.7, abs=0.1)
     assert w.value == pytest.approx(26.15, abs=0.01)
     assert ex.summary()["igf1_ng_ml"] == pytest.approx(200.0, abs=0.1)
-    with pytest.raises(ValueError, match=r"control 'value' \(IGF-1 value \(nmol/L\)\) = 500 is outside the allowed range \[0, 130.7\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"control 'value' \(IGF-1 value \(nmol/L\)\) = 500 is outside the allowed range \[0, 130.7\]",
+    ):
         ex.set(value=500)
     ex.set(unit="ng/mL", value=500)
     assert ex.summary()["igf1_ng_ml"] == pytest.approx(500)
@@ -95,16 +99,20 @@ def test_gui_change_updates_figure_like_set():
 
 
 def test_create_unknown_and_register_rules():
-    with pytest.raises(ValueError, match=r"no explorer named 'nope'; registered explorers: \[.*'unit_converter'"):
+    with pytest.raises(
+        ValueError, match=r"no explorer named 'nope'; registered explorers: \[.*'unit_converter'"
+    ):
         create("nope")
 
     class Nameless(Explorer):
         pass
+
     with pytest.raises(ValueError, match="needs a non-empty `name`"):
         register(Nameless)
 
     class Clash(Explorer):
         name = "unit_converter"
+
     with pytest.raises(ValueError, match="already registered"):
         register(Clash)
 
@@ -115,6 +123,7 @@ def test_controls_must_be_labelled():
 
         def make_controls(self):
             return {"x": widgets.FloatSlider()}
+
     with pytest.raises(ValueError, match="control 'x' has no text label"):
         Unlabelled()
 

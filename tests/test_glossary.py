@@ -2,9 +2,20 @@ import pytest
 
 from helpers import glossary
 
-CORE_TERMS = ["growth hormone (GH)", "IGF-1", "IGF-1R", "IGFBP", "acid-labile subunit (ALS)",
-              "mTORC1", "FoxO", "satellite cell", "SDS (standard deviation score)", "sarcopenia",
-              "somatopause", "illustrative data"]
+CORE_TERMS = [
+    "growth hormone (GH)",
+    "IGF-1",
+    "IGF-1R",
+    "IGFBP",
+    "acid-labile subunit (ALS)",
+    "mTORC1",
+    "FoxO",
+    "satellite cell",
+    "SDS (standard deviation score)",
+    "sarcopenia",
+    "somatopause",
+    "illustrative data",
+]
 
 
 @pytest.mark.parametrize("term", CORE_TERMS)

@@ -1,4 +1,5 @@
 """data/igfbp_family.csv: validated, complete, and every citation key resolves."""
+
 import pandas as pd
 import pytest
 
@@ -33,13 +34,13 @@ def test_levels_are_consistent_and_explained():
 def test_igfbp3_row_matches_the_model_and_calibration():
     df = load_dataset("igfbp_family").set_index("protein")
     bp3 = df.loc["IGFBP-3"]
-    assert bp3["serum_level_low"] == 2751 and bp3["serum_level_high"] == 6370   # A45
+    assert bp3["serum_level_low"] == 2751 and bp3["serum_level_high"] == 6370  # A45
     assert bp3["binds_als"] and "growth hormone" in bp3["main_regulation"]
     # the model's default IGFBP-3 (4200 ng/mL) lies inside the tabulated adult range
     ng_ml = binding.ADULT_DEFAULTS["igfbp3_nM"] * binding.IGFBP3_MOLAR_MASS_G_PER_MOL / 1000
     assert bp3["serum_level_low"] < ng_ml < bp3["serum_level_high"]
     ratio = df.loc["IGFBP-1", "serum_level_high"] / df.loc["IGFBP-1", "serum_level_low"]
-    assert ratio == pytest.approx(4.5)                                            # A69: 4.5x
+    assert ratio == pytest.approx(4.5)  # A69: 4.5x
     assert set(df.index[df["binds_als"]]) == {"IGFBP-3", "IGFBP-5"}
     assert df.loc["IGFBP-6", "relative_igf1_affinity"] == "lower for IGF-1 than for IGF-2"
     assert isinstance(df, pd.DataFrame)

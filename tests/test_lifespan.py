@@ -3,6 +3,7 @@
 Targets are the calibration rows A18–A58 of ../shared/reference/calibration_targets.csv,
 copied here so the test stands alone: (age_years, p2_5, p50, p97_5).
 """
+
 import math
 
 import numpy as np
@@ -11,20 +12,48 @@ import pytest
 from helpers.models import lifespan as L
 
 IGF1 = {  # [@bidlingmaier2014] rows A18–A39, ng/mL
-    "male": [(1, 29.7, 83.1, 166.8), (5, 50.0, 127.6, 245.5), (10, 96.9, 222.8, 406.6),
-             (15, 152.2, 318.8, 553.5), (20, 133.1, 258.5, 430.0), (28, 97.9, 176.8, 281.6),
-             (38, 83.4, 147.9, 232.7), (48, 66.9, 125.7, 205.1), (58, 54.3, 112.5, 194.2),
-             (68, 46.6, 105.8, 191.9), (78, 37.1, 91.1, 172.0)],
-    "female": [(1, 19.5, 62.3, 132.3), (5, 36.2, 105.2, 214.4), (10, 79.5, 206.6, 400.3),
-               (15, 127.4, 300.1, 554.2), (20, 107.8, 234.8, 416.0), (28, 78.4, 158.7, 270.0),
-               (38, 69.0, 135.7, 227.0), (48, 56.8, 114.5, 194.5), (58, 45.6, 98.0, 172.4),
-               (68, 38.3, 88.7, 162.5), (78, 34.7, 86.7, 164.8)],
+    "male": [
+        (1, 29.7, 83.1, 166.8),
+        (5, 50.0, 127.6, 245.5),
+        (10, 96.9, 222.8, 406.6),
+        (15, 152.2, 318.8, 553.5),
+        (20, 133.1, 258.5, 430.0),
+        (28, 97.9, 176.8, 281.6),
+        (38, 83.4, 147.9, 232.7),
+        (48, 66.9, 125.7, 205.1),
+        (58, 54.3, 112.5, 194.2),
+        (68, 46.6, 105.8, 191.9),
+        (78, 37.1, 91.1, 172.0),
+    ],
+    "female": [
+        (1, 19.5, 62.3, 132.3),
+        (5, 36.2, 105.2, 214.4),
+        (10, 79.5, 206.6, 400.3),
+        (15, 127.4, 300.1, 554.2),
+        (20, 107.8, 234.8, 416.0),
+        (28, 78.4, 158.7, 270.0),
+        (38, 69.0, 135.7, 227.0),
+        (48, 56.8, 114.5, 194.5),
+        (58, 45.6, 98.0, 172.4),
+        (68, 38.3, 88.7, 162.5),
+        (78, 34.7, 86.7, 164.8),
+    ],
 }
 IGFBP3 = {  # [@friedrich2014] rows A43–A52, ng/mL
-    "male": [(5, 1943, 3458, 5193), (15, 2614, 4349, 6306), (22, 2751, 4456, 6370),
-             (40, 2564, 4200, 6042), (70, 1857, 3483, 5362)],
-    "female": [(5, 1853, 3480, 5243), (15, 2636, 4466, 6428), (22, 2851, 4649, 6569),
-               (40, 2460, 4010, 5664), (70, 2034, 3733, 5570)],
+    "male": [
+        (5, 1943, 3458, 5193),
+        (15, 2614, 4349, 6306),
+        (22, 2751, 4456, 6370),
+        (40, 2564, 4200, 6042),
+        (70, 1857, 3483, 5362),
+    ],
+    "female": [
+        (5, 1853, 3480, 5243),
+        (15, 2636, 4466, 6428),
+        (22, 2851, 4649, 6569),
+        (40, 2460, 4010, 5664),
+        (70, 2034, 3733, 5570),
+    ],
 }
 RATIO = {  # [@friedrich2014] rows A53–A58, molar ratio x100
     "male": [(15, 12.2, 24.6, 42.3), (40, 6.6, 11.7, 18.6), (70, 6.1, 11.1, 18.1)],
@@ -34,16 +63,22 @@ RATIO = {  # [@friedrich2014] rows A53–A58, molar ratio x100
 REL_TOL = 0.005  # 0.5 % (the published numbers are rounded to 0.1 ng/mL or 1 ng/mL)
 
 
-@pytest.mark.parametrize("marker, table, fn", [("igf1", IGF1, L.igf1_reference),
-                                                ("igfbp3", IGFBP3, L.igfbp3_reference),
-                                                ("ratio", RATIO, L.ratio_reference)])
+@pytest.mark.parametrize(
+    "marker, table, fn",
+    [
+        ("igf1", IGF1, L.igf1_reference),
+        ("igfbp3", IGFBP3, L.igfbp3_reference),
+        ("ratio", RATIO, L.ratio_reference),
+    ],
+)
 @pytest.mark.parametrize("sex", L.SEXES)
 def test_reproduces_published_percentiles_at_calibration_ages(marker, table, fn, sex):
     rows = np.array(table[sex], dtype=float)
     ref = fn(rows[:, 0], sex)
     for j, key in enumerate(["p2_5", "p50", "p97_5"], start=1):
-        np.testing.assert_allclose(ref[key], rows[:, j], rtol=REL_TOL, atol=0.06,
-                                   err_msg=f"{marker} {sex} {key}")
+        np.testing.assert_allclose(
+            ref[key], rows[:, j], rtol=REL_TOL, atol=0.06, err_msg=f"{marker} {sex} {key}"
+        )
 
 
 @pytest.mark.parametrize("sex", L.SEXES)
@@ -123,17 +158,26 @@ def test_pchip_passes_through_nodes_and_does_not_overshoot():
     assert ys.max() <= 1.0 + 1e-12 and ys.min() >= -1e-12
 
 
-@pytest.mark.parametrize("call, match", [
-    (lambda: L.igf1_reference(101, "male"), r"age_years = 101 years is above the allowed range \[0, 100\]"),
-    (lambda: L.igf1_reference(-1, "male"), r"age_years = -1 years is below the allowed range \[0, 100\]"),
-    (lambda: L.igf1_sds(150, 40, "man"), r"sex = 'man' is not allowed; choose one of \['female', 'male'\]"),
-    (lambda: L.igf1_percentile(0, 40, "male"), r"must be > 0 ng/mL"),
-    (lambda: L.igf1_sds(-5, 40, "male"), r"below the allowed range >= 0 ng/mL"),
-    (lambda: L.igf1_sds(float("nan"), 40, "male"), r"must be finite"),
-    (lambda: L.igf1_reference([20, 120], "female"), r"above the allowed range"),
-    (lambda: L.ratio_reference(10, "female"), r"below the allowed range \[15, 100\]"),
-    (lambda: L.igfbp3_sds(3000, 40, "other"), r"choose one of \['female', 'male'\]"),
-])
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (
+            lambda: L.igf1_reference(101, "male"),
+            r"age_years = 101 years is above the allowed range \[0, 100\]",
+        ),
+        (lambda: L.igf1_reference(-1, "male"), r"age_years = -1 years is below the allowed range \[0, 100\]"),
+        (
+            lambda: L.igf1_sds(150, 40, "man"),
+            r"sex = 'man' is not allowed; choose one of \['female', 'male'\]",
+        ),
+        (lambda: L.igf1_percentile(0, 40, "male"), r"must be > 0 ng/mL"),
+        (lambda: L.igf1_sds(-5, 40, "male"), r"below the allowed range >= 0 ng/mL"),
+        (lambda: L.igf1_sds(float("nan"), 40, "male"), r"must be finite"),
+        (lambda: L.igf1_reference([20, 120], "female"), r"above the allowed range"),
+        (lambda: L.ratio_reference(10, "female"), r"below the allowed range \[15, 100\]"),
+        (lambda: L.igfbp3_sds(3000, 40, "other"), r"choose one of \['female', 'male'\]"),
+    ],
+)
 def test_bad_inputs_raise_valueerror(call, match):
     with pytest.raises(ValueError, match=match):
         call()

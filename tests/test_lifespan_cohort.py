@@ -1,4 +1,5 @@
 """The illustrative lifespan cohort, the ratio/association helpers and the three explorers."""
+
 import numpy as np
 import pytest
 

@@ -1,4 +1,5 @@
 """Pure figure builders of notebook 03 and numbers quoted in its text."""
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
@@ -21,18 +22,42 @@ def test_reference_chart_traces_and_labels():
 
 def test_cohort_figures_say_illustrative():
     r = L.igf1_reference(AGE, "male")
-    fig = P.cohort_curves_figure(AGE, r["p2_5"], r["p50"], r["p97_5"], [20, 30], [200, 180],
-                                 title="IGF-1: illustrative (synthetic) cohort", y_label="IGF-1", y_unit="ng/mL")
+    fig = P.cohort_curves_figure(
+        AGE,
+        r["p2_5"],
+        r["p50"],
+        r["p97_5"],
+        [20, 30],
+        [200, 180],
+        title="IGF-1: illustrative (synthetic) cohort",
+        y_label="IGF-1",
+        y_unit="ng/mL",
+    )
     assert "illustrative" in fig.data[0].name.lower() and len(fig.data) == 4
     f, m = L.igf1_reference(AGE, "female"), r
-    both = P.lifespan_both_sexes_figure(AGE, f["p50"], (f["p2_5"], f["p97_5"]), m["p50"],
-                                        (m["p2_5"], m["p97_5"]),
-                                        {"female": ([10], [200]), "male": ([10], [220])})
+    both = P.lifespan_both_sexes_figure(
+        AGE,
+        f["p50"],
+        (f["p2_5"], f["p97_5"]),
+        m["p50"],
+        (m["p2_5"], m["p97_5"]),
+        {"female": ([10], [200]), "male": ([10], [220])},
+    )
     assert "illustrative (synthetic)" in both.layout.title.text
     assert {t.marker.symbol for t in both.data[:2]} == {"circle", "square"}
     assert len(both.data) == 8
-    assoc = P.association_figure([1, 2], [3, 4], [5, 6], [7, 8], [0, 9], [0, 9], title="t (illustrative)",
-                                 x_title="x (ng/mL)", y_title="y (kg)", line_name="line")
+    assoc = P.association_figure(
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [7, 8],
+        [0, 9],
+        [0, 9],
+        title="t (illustrative)",
+        x_title="x (ng/mL)",
+        y_title="y (kg)",
+        line_name="line",
+    )
     assert [t.name for t in assoc.data] == ["Women (illustrative)", "Men (illustrative)", "line"]
 
 

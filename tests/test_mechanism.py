@@ -1,4 +1,5 @@
 """Notebook 01 pieces: the trophic-factor table, its filter, the plots and the two explorers."""
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
@@ -10,16 +11,33 @@ from helpers.models import signalling as sg
 from helpers.plots import mechanism as pm
 from helpers.tables import ALL, table_html, trophic_factor_filter
 
-REQUIRED = {"IGF-1", "IGF-2", "MGF (IGF-1Ec)", "BDNF", "CNTF", "GDNF", "NT-3", "HGF", "FGF2",
-            "Myostatin (GDF-8)"}
+REQUIRED = {
+    "IGF-1",
+    "IGF-2",
+    "MGF (IGF-1Ec)",
+    "BDNF",
+    "CNTF",
+    "GDNF",
+    "NT-3",
+    "HGF",
+    "FGF2",
+    "Myostatin (GDF-8)",
+}
 
 
 # ---- data/trophic_factors.csv ---------------------------------------------------------------
 def test_trophic_table_has_required_factors_and_columns():
     df = load_dataset("trophic_factors")
     assert REQUIRED <= set(df["factor"])
-    for col in ("family", "receptor", "main_source", "target_tissue", "main_effect",
-                "evidence_level", "citation_key"):
+    for col in (
+        "family",
+        "receptor",
+        "main_source",
+        "target_tissue",
+        "main_effect",
+        "evidence_level",
+        "citation_key",
+    ):
         assert col in df.columns and df[col].notna().all()
 
 
@@ -87,8 +105,9 @@ def test_signalling_figure_nodes_say_state_in_words():
     r = sg.muscle_response(c)
     cur = sg.muscle_response(2.0)
     st = sg.pathway_states(2.0, rapamycin=True)
-    fig = pm.signalling_figure(c, r["synthesis_rel"], r["degradation_rel"], r["proliferation_rel"],
-                               2.0, cur, st)
+    fig = pm.signalling_figure(
+        c, r["synthesis_rel"], r["degradation_rel"], r["proliferation_rel"], 2.0, cur, st
+    )
     assert len(fig.data) == 6
     labels = list(fig.data[4].text)
     assert len(labels) == len(pm.NODES) and labels[0].startswith("<b>IGF-1R</b>")
@@ -121,7 +140,9 @@ def test_signalling_explorer_drives_figure_and_summary():
     assert "rapamycin" in ex.describe(s)
     ex.set(rapamycin=False, pi3k_inhibitor=True)
     s = ex.summary()
-    assert s["synthesis_change_pct"] == pytest.approx(0.0) and s["degradation_change_pct"] == pytest.approx(0.0)
+    assert s["synthesis_change_pct"] == pytest.approx(0.0) and s["degradation_change_pct"] == pytest.approx(
+        0.0
+    )
     assert s["proliferation_change_pct"] > 80
     ex.set(pi3k_inhibitor=False, mek_inhibitor=True)
     assert ex.summary()["proliferation_change_pct"] == pytest.approx(0.0)

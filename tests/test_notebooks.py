@@ -1,11 +1,11 @@
 """Static checks of every notebook: committed stripped, small, offline, and following the
 template of DESIGN.md §4. (Execution in a fresh kernel is done by nbval: `pytest` collects
 notebooks/*.ipynb with --nbval-lax, with the network blocked by tests/netguard.)"""
+
 import ast
 import re
 
 import pytest
-
 from conftest import NOTEBOOK_DIR, ROOT, load_notebook, notebook_paths, topic_notebook_paths
 
 ALL = notebook_paths()
@@ -119,7 +119,9 @@ def test_topic_template_sections(path):
     m = re.search(r"learning objectives.*?\n(.*?)(?=\n#|\Z)", md, re.I | re.S)
     objectives = re.findall(r"^\s*(?:[-*]|\d+\.)\s+(\w+)", m.group(1), re.M)
     assert len(objectives) >= 3, "list at least three learning objectives"
-    assert re.search(r"\*\*Time:?\*\*[^\n]*\d+\s*[–-]\s*\d+\s*min", md), "state **Time** as a range, e.g. 35–45 min"
+    assert re.search(r"\*\*Time:?\*\*[^\n]*\d+\s*[–-]\s*\d+\s*min", md), (
+        "state **Time** as a range, e.g. 35–45 min"
+    )
     assert re.search(r"\*\*Prerequisites:?\*\*", md), "state **Prerequisites**"
     # summary paragraph right under the title
     first = md_cells(nb)[0]
@@ -141,27 +143,34 @@ def test_predict_explore_explain_and_self_checks(path):
     cells = nb["cells"]
     n_checks = sum(len(SELF_CHECK_RE.findall(s)) for s in code_cells(nb))
     assert n_checks >= 2, f"at least two self-checks needed, found {n_checks}"
-    explorer_cells = [i for i, c in enumerate(cells)
-                      if c["cell_type"] == "code" and EXPLORER_RE.search("".join(c["source"]))]
+    explorer_cells = [
+        i
+        for i, c in enumerate(cells)
+        if c["cell_type"] == "code" and EXPLORER_RE.search("".join(c["source"]))
+    ]
     assert explorer_cells, "a topic notebook needs at least one explorer"
     for k, i in enumerate(explorer_cells):
         name = EXPLORER_RE.search("".join(cells[i]["source"])).group(1)
         before = [j for j in range(i - 1, -1, -1) if cells[j]["cell_type"] == "markdown"]
-        assert before and re.search(r"predict", "".join(cells[before[0]]["source"]), re.I), \
+        assert before and re.search(r"predict", "".join(cells[before[0]]["source"]), re.I), (
             f"explorer {name}: the markdown before it must ask students to predict"
+        )
         end = explorer_cells[k + 1] if k + 1 < len(explorer_cells) else len(cells)
-        after = "".join("".join(cells[j]["source"]) for j in range(i + 1, end)
-                        if cells[j]["cell_type"] == "markdown")
+        after = "".join(
+            "".join(cells[j]["source"]) for j in range(i + 1, end) if cells[j]["cell_type"] == "markdown"
+        )
         assert "<details>" in after, f"explorer {name}: a collapsed <details> explanation must follow"
 
 
 def test_notebook_map_in_readme_is_current():
     from helpers import catalog
+
     readme = (ROOT / "README.md").read_text()
     m = re.search(r"<!-- notebook-map:start -->\n(.*?)\n<!-- notebook-map:end -->", readme, re.S)
     assert m, "README.md lacks the notebook-map markers"
     assert m.group(1).strip() == catalog.map_markdown().strip(), (
-        "README notebook map is out of date: paste the output of `python -m helpers.catalog`")
+        "README notebook map is out of date: paste the output of `python -m helpers.catalog`"
+    )
     for p in TOPICS:
         assert f"](notebooks/{p.name})" in readme
 

@@ -1,5 +1,6 @@
 """helpers.models.nutrition: calibration targets A59–A66 (published ranges), monotonicity,
 vectorisation and bad inputs."""
+
 import numpy as np
 import pytest
 
@@ -11,15 +12,18 @@ PREFAST = 1.85  # U/mL, A59 [@isley1983]
 # ---- calibration targets ----------------------------------------------------------------------
 def test_a59_five_day_fast_within_published_sd():
     frac = n.fasting_igf1(5.0)
-    assert 0.51 / PREFAST <= frac <= 0.83 / PREFAST          # 0.67 +/- 0.16 U/mL
-    assert (1 - frac) * 100 == pytest.approx(64, abs=0.5)     # -64 %
+    assert 0.51 / PREFAST <= frac <= 0.83 / PREFAST  # 0.67 +/- 0.16 U/mL
+    assert (1 - frac) * 100 == pytest.approx(64, abs=0.5)  # -64 %
 
 
-@pytest.mark.parametrize("diet, mean, low, high", [
-    ("normal", 1.26, 1.06, 1.46),                 # A60
-    ("low_protein", 0.90, 0.66, 1.14),            # A61
-    ("low_protein_low_energy", 0.31, 0.25, 0.37),  # A62
-])
+@pytest.mark.parametrize(
+    "diet, mean, low, high",
+    [
+        ("normal", 1.26, 1.06, 1.46),  # A60
+        ("low_protein", 0.90, 0.66, 1.14),  # A61
+        ("low_protein_low_energy", 0.31, 0.25, 0.37),  # A62
+    ],
+)
 def test_a60_a62_refeeding_after_five_day_fast(diet, mean, low, high):
     frac = n.refeeding_igf1(5.0, 5.0, diet)
     assert low / PREFAST <= frac <= high / PREFAST
@@ -57,15 +61,17 @@ def test_a65_human_calorie_restriction_without_protein_restriction_no_change(pro
         rel = n.steady_state_igf1(protein, energy) / n.steady_state_igf1(protein, 1.0)
         assert abs(rel - 1) < 0.05
     # ... and clearly smaller than the rodent CR effect (about -40 %)
-    assert abs(n.steady_state_igf1(protein, 0.7) / n.steady_state_igf1(protein, 1.0) - 1) \
+    assert (
+        abs(n.steady_state_igf1(protein, 0.7) / n.steady_state_igf1(protein, 1.0) - 1)
         < abs(n.RODENT_CR_CHANGE) / 4
+    )
 
 
 def test_a66_vegan_minus_13_percent_others_zero():
     assert n.diet_pattern_effect("vegan") == pytest.approx(-0.13)
     assert n.diet_pattern_effect("omnivore") == 0.0
     assert n.diet_pattern_effect("vegetarian") == 0.0
-    assert 0.20 <= n.diet_pattern_igfbp1_effect("vegan") <= 0.40     # A67
+    assert 0.20 <= n.diet_pattern_igfbp1_effect("vegan") <= 0.40  # A67
 
 
 def test_reference_diet_is_one():
@@ -94,7 +100,7 @@ def test_more_energy_never_lowers_steady_state():
     e = np.linspace(0, 1.5, 301)
     y = n.steady_state_igf1(1.2, e)
     assert np.all(np.diff(y) >= 0)
-    assert n.steady_state_igf1(1.2, 0.3) < 0.6   # severe energy deficit does lower IGF-1
+    assert n.steady_state_igf1(1.2, 0.3) < 0.6  # severe energy deficit does lower IGF-1
 
 
 def test_refeeding_order_and_recovery():
@@ -108,8 +114,11 @@ def test_refeeding_order_and_recovery():
 
 
 def test_longer_fast_slower_to_recover():
-    assert n.refeeding_igf1(10, 5, "normal") < n.refeeding_igf1(5, 5, "normal") \
+    assert (
+        n.refeeding_igf1(10, 5, "normal")
+        < n.refeeding_igf1(5, 5, "normal")
         < n.refeeding_igf1(2, 5, "normal")
+    )
 
 
 def test_vectorised_and_scalars():
@@ -126,20 +135,39 @@ def test_vectorised_and_scalars():
 
 
 # ---- bad inputs -------------------------------------------------------------------------------
-@pytest.mark.parametrize("call, match", [
-    (lambda: n.fasting_igf1(-1), r"days_fasted = -1 days is below the allowed range \[0, 60\] days"),
-    (lambda: n.fasting_igf1(float("nan")), r"days_fasted must be finite"),
-    (lambda: n.refeeding_igf1(5, -2, "normal"), r"days_refed = -2 days is below"),
-    (lambda: n.refeeding_igf1(5, 5, "keto"),
-     r"diet = 'keto' is not allowed; choose one of \['normal', 'low_protein', 'low_protein_low_energy'\]"),
-    (lambda: n.steady_state_igf1(4.5, 1.0), r"protein_g_per_kg = 4.5 g/kg/day is above the allowed range \[0, 4\]"),
-    (lambda: n.steady_state_igf1(-0.1, 1.0), r"protein_g_per_kg = -0.1 .* below the allowed range \[0, 4\]"),
-    (lambda: n.steady_state_igf1(1.2, 1.6), r"energy_fraction = 1.6 .* above the allowed range \[0, 1.5\]"),
-    (lambda: n.steady_state_igf1(1.2, -0.2), r"energy_fraction = -0.2 .* below the allowed range \[0, 1.5\]"),
-    (lambda: n.diet_pattern_effect("pescatarian"),
-     r"pattern = 'pescatarian' is not allowed; choose one of \['omnivore', 'vegetarian', 'vegan'\]"),
-    (lambda: n.fasting_igf1(True), r"days_fasted must be a number"),
-])
+@pytest.mark.parametrize(
+    "call, match",
+    [
+        (lambda: n.fasting_igf1(-1), r"days_fasted = -1 days is below the allowed range \[0, 60\] days"),
+        (lambda: n.fasting_igf1(float("nan")), r"days_fasted must be finite"),
+        (lambda: n.refeeding_igf1(5, -2, "normal"), r"days_refed = -2 days is below"),
+        (
+            lambda: n.refeeding_igf1(5, 5, "keto"),
+            r"diet = 'keto' is not allowed; choose one of \['normal', 'low_protein', 'low_protein_low_energy'\]",
+        ),
+        (
+            lambda: n.steady_state_igf1(4.5, 1.0),
+            r"protein_g_per_kg = 4.5 g/kg/day is above the allowed range \[0, 4\]",
+        ),
+        (
+            lambda: n.steady_state_igf1(-0.1, 1.0),
+            r"protein_g_per_kg = -0.1 .* below the allowed range \[0, 4\]",
+        ),
+        (
+            lambda: n.steady_state_igf1(1.2, 1.6),
+            r"energy_fraction = 1.6 .* above the allowed range \[0, 1.5\]",
+        ),
+        (
+            lambda: n.steady_state_igf1(1.2, -0.2),
+            r"energy_fraction = -0.2 .* below the allowed range \[0, 1.5\]",
+        ),
+        (
+            lambda: n.diet_pattern_effect("pescatarian"),
+            r"pattern = 'pescatarian' is not allowed; choose one of \['omnivore', 'vegetarian', 'vegan'\]",
+        ),
+        (lambda: n.fasting_igf1(True), r"days_fasted must be a number"),
+    ],
+)
 def test_bad_inputs_raise_valueerror_listing_allowed(call, match):
     with pytest.raises(ValueError, match=match):
         call()
@@ -154,13 +182,20 @@ from helpers.illustrative import nutrition as ill  # noqa: E402
 @pytest.mark.parametrize("name", ["fasting_refeeding", "diet_cohort"])
 def test_data_regenerate_identically(name):
     assert csv_text(name) == csv_text(name)
-    assert (ill.DATASETS[name]().equals(ill.DATASETS[name]()))
+    assert ill.DATASETS[name]().equals(ill.DATASETS[name]())
 
 
-@pytest.mark.parametrize("diet, day, low, high", [
-    ("normal", 5, 0.51, 0.83), ("low_protein", 5, 0.51, 0.83), ("low_protein_low_energy", 5, 0.51, 0.83),
-    ("normal", 10, 1.06, 1.46), ("low_protein", 10, 0.66, 1.14), ("low_protein_low_energy", 10, 0.25, 0.37),
-])
+@pytest.mark.parametrize(
+    "diet, day, low, high",
+    [
+        ("normal", 5, 0.51, 0.83),
+        ("low_protein", 5, 0.51, 0.83),
+        ("low_protein_low_energy", 5, 0.51, 0.83),
+        ("normal", 10, 1.06, 1.46),
+        ("low_protein", 10, 0.66, 1.14),
+        ("low_protein_low_energy", 10, 0.25, 0.37),
+    ],
+)
 def test_fasting_data_group_means_within_published_ranges(diet, day, low, high):
     df = load_dataset("fasting_refeeding")
     m = df[(df["diet"] == diet) & (df["day"] == day)]["igf1_pct_prefast"]
@@ -175,9 +210,9 @@ def test_diet_cohort_sizes_and_calibrated_differences():
     vegan = df[df["pattern"] == "vegan"]
     others = df[df["pattern"] != "vegan"]
     d, lo, hi = ill.relative_difference_ci(vegan["igf1_ng_ml"], others["igf1_ng_ml"])
-    assert lo < -0.13 < hi and hi < 0          # A66 inside the CI; CI excludes no difference
+    assert lo < -0.13 < hi and hi < 0  # A66 inside the CI; CI excludes no difference
     d, lo, hi = ill.relative_difference_ci(vegan["igfbp1_ug_l"], others["igfbp1_ug_l"])
-    assert lo < 0.30 < hi and lo > 0           # A67 midpoint inside the CI
+    assert lo < 0.30 < hi and lo > 0  # A67 midpoint inside the CI
     s = ill.group_summary(df, "pattern", "igf1_ng_ml")
     assert (s["ci_low"] < s["mean"]).all() and (s["mean"] < s["ci_high"]).all()
 
@@ -204,7 +239,7 @@ def test_fasting_explorer_follows_model_and_data():
     assert ex.figure.layout.shapes[0].x0 == 10.0
     assert ex.figure.data[2].y[-1] == pytest.approx(s["end_of_refeeding_pct"])
     assert "protein- and energy-deficient" in ex.figure.data[2].name
-    assert 100 * 0.25 / PREFAST <= s["data_day10_pct"] <= 100 * 0.37 / PREFAST   # A62
+    assert 100 * 0.25 / PREFAST <= s["data_day10_pct"] <= 100 * 0.37 / PREFAST  # A62
     assert "illustrative (synthetic)" in ex.readout.value
 
 
@@ -212,9 +247,9 @@ def test_diet_explorer_contrast_protein_vs_energy():
     ex = create("diet")
     assert ex.summary()["igf1_pct_reference"] == pytest.approx(100.0)
     ex.set(energy_pct=70.0)
-    assert abs(ex.summary()["igf1_pct_reference"] - 100) < 5        # human CR: ~no change
+    assert abs(ex.summary()["igf1_pct_reference"] - 100) < 5  # human CR: ~no change
     ex.set(energy_pct=100.0, protein_g_per_kg=0.6)
-    assert ex.summary()["igf1_pct_reference"] < 85                  # protein restriction lowers
+    assert ex.summary()["igf1_pct_reference"] < 85  # protein restriction lowers
     assert ex.figure.data[1].x == (0.6,)
     assert ex.figure.data[4].y[0] == pytest.approx(ex.summary()["igf1_pct_reference"])
     assert "rodents" in ex.readout.value
@@ -234,8 +269,9 @@ from helpers.plots import nutrition as nplots  # noqa: E402
 
 def test_fasting_figure_labels_illustrative_and_marks_refeeding():
     t, y = n.fast_then_refeed(5, 5, "normal", n_points=11)
-    x, py = nplots.participants_xy(np.array([0, 1, 0, 1]), np.array([100, 90, 100, 80]),
-                                   ["P01", "P01", "P02", "P02"])
+    x, py = nplots.participants_xy(
+        np.array([0, 1, 0, 1]), np.array([100, 90, 100, 80]), ["P01", "P01", "P02", "P02"]
+    )
     assert x == [0, 1, None, 0, 1, None] and py == [100, 90, None, 100, 80, None]
     fig = nplots.fasting_figure(t, 100 * y, x, py, [0, 1], [100, 85], 5.0, diet_label="normal diet")
     assert isinstance(fig, go.Figure) and len(fig.data) == 3
@@ -245,11 +281,19 @@ def test_fasting_figure_labels_illustrative_and_marks_refeeding():
 
 
 def test_diet_pattern_figure_axes_and_ci():
-    fig = nplots.diet_pattern_figure(["omnivore", "vegan"], [200, 174], [190, 164], [210, 184],
-                                     ["a", "b"], [-26, 13.8], [-36, 6.1], [-16, 21.5])
+    fig = nplots.diet_pattern_figure(
+        ["omnivore", "vegan"],
+        [200, 174],
+        [190, 164],
+        [210, 184],
+        ["a", "b"],
+        [-26, 13.8],
+        [-36, 6.1],
+        [-16, 21.5],
+    )
     assert len(fig.data) == 2
     assert list(fig.data[0].error_y.array) == [10, 10]
-    assert fig.layout.yaxis.range[0] == 0          # group means on an axis from zero
+    assert fig.layout.yaxis.range[0] == 0  # group means on an axis from zero
     assert fig.layout.xaxis2.title.text == "Difference in IGF-1 (ng/mL)"
 
 

@@ -7,7 +7,7 @@ from helpers import plots, use_house_template
 
 def _luminance(hex_colour: str) -> float:
     h = hex_colour.lstrip("#")
-    c = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    c = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
     return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
 
@@ -25,7 +25,7 @@ def test_template_registered_and_applied():
 
 
 def test_first_colours_meet_3_to_1_contrast():
-    lead = plots.COLORWAY[:plots.HIGH_CONTRAST]
+    lead = plots.COLORWAY[: plots.HIGH_CONTRAST]
     assert len(lead) >= 5
     for colour in lead:
         assert contrast_on_white(colour) >= 3.0, colour

@@ -1,8 +1,8 @@
 import re
 
 import pytest
-
 from conftest import load_notebook, notebook_paths
+
 from helpers import references
 from helpers.data import load_dataset
 
@@ -27,7 +27,9 @@ def test_cite_formats_reference_with_links():
 
 
 def test_unknown_key_raises_keyerror_with_closest():
-    with pytest.raises(KeyError, match=r"'rinderknect1978' is not in data/references.csv; closest keys: rinderknecht1978"):
+    with pytest.raises(
+        KeyError, match=r"'rinderknect1978' is not in data/references.csv; closest keys: rinderknecht1978"
+    ):
         references.cite("rinderknect1978")
 
 

@@ -2,14 +2,21 @@ import pytest
 
 from helpers.selfcheck import Feedback, MultipleChoice, MultipleSelect, Numeric
 
-OPTS = {"0.1307 nmol/L": "Right: divide by the molar mass, 7649 g/mol.",
-        "7.649 nmol/L": "That is the factor the other way round (nmol/L to ng/mL).",
-        "7649 nmol/L": "That is the molar mass itself, not a conversion of 1 ng/mL."}
+OPTS = {
+    "0.1307 nmol/L": "Right: divide by the molar mass, 7649 g/mol.",
+    "7.649 nmol/L": "That is the factor the other way round (nmol/L to ng/mL).",
+    "7649 nmol/L": "That is the molar mass itself, not a conversion of 1 ng/mL.",
+}
 
 
 def mc(**kw):
-    return MultipleChoice("1 ng/mL of IGF-1 is how many nmol/L?", OPTS, "0.1307 nmol/L",
-                          hints=["Molar concentration = mass concentration / molar mass."], **kw)
+    return MultipleChoice(
+        "1 ng/mL of IGF-1 is how many nmol/L?",
+        OPTS,
+        "0.1307 nmol/L",
+        hints=["Molar concentration = mass concentration / molar mass."],
+        **kw,
+    )
 
 
 @pytest.mark.parametrize("option", list(OPTS))
@@ -62,9 +69,12 @@ def test_static_html_has_question_options_and_collapsed_answer():
     assert bundle["text/html"] == mc().static_html()
 
 
-SEL = {"IGFBP-3": "Carries most IGF-1 with ALS.", "ALS": "Forms the ternary complex.",
-       "Insulin": "Insulin is a hormone, not an IGF-binding protein.",
-       "IGF-1R": "The receptor is on cells; it is not a carrier in blood."}
+SEL = {
+    "IGFBP-3": "Carries most IGF-1 with ALS.",
+    "ALS": "Forms the ternary complex.",
+    "Insulin": "Insulin is a hormone, not an IGF-binding protein.",
+    "IGF-1R": "The receptor is on cells; it is not a carrier in blood.",
+}
 
 
 def test_multiple_select_names_each_wrong_or_missed_option():
@@ -79,32 +89,42 @@ def test_multiple_select_names_each_wrong_or_missed_option():
         MultipleSelect("Q", SEL, {"ALS2"})
     with pytest.raises(ValueError, match="at least one correct option"):
         MultipleSelect("Q", SEL, set())
-    q.view
+    _ = q.view
     q._boxes["IGFBP-3"].value = True
     q._boxes["ALS"].value = True
     assert q.check().correct
 
 
 def numeric():
-    return Numeric("Convert 200 ng/mL of IGF-1 to nmol/L.", 26.14, tolerance=0.3, unit="nmol/L",
-                   mistakes=[(1530.0, "You multiplied by 7.649; to go to nmol/L divide by 7.649."),
-                             (200.0, "You copied the number; the units differ by a factor 7.649.")],
-                   hints=["Divide ng/mL by 7.649."])
+    return Numeric(
+        "Convert 200 ng/mL of IGF-1 to nmol/L.",
+        26.14,
+        tolerance=0.3,
+        unit="nmol/L",
+        mistakes=[
+            (1530.0, "You multiplied by 7.649; to go to nmol/L divide by 7.649."),
+            (200.0, "You copied the number; the units differ by a factor 7.649."),
+        ],
+        hints=["Divide ng/mL by 7.649."],
+    )
 
 
-@pytest.mark.parametrize("response, correct, text", [
-    ("26.1", True, "Correct — 26.14 nmol/L."),
-    ("26,2", True, "Correct — "),
-    ("26.14 nmol/L", True, "Correct — "),
-    ("1530", False, "You multiplied by 7.649"),
-    ("1529.8", False, "You multiplied by 7.649"),
-    ("200", False, "You copied the number"),
-    ("40", False, "your number is too high."),
-    ("3", False, "your number is too low."),
-    ("abc", False, "“abc” is not a number"),
-    ("", False, "No answer yet — "),
-    ("inf", False, "type a finite number"),
-])
+@pytest.mark.parametrize(
+    "response, correct, text",
+    [
+        ("26.1", True, "Correct — 26.14 nmol/L."),
+        ("26,2", True, "Correct — "),
+        ("26.14 nmol/L", True, "Correct — "),
+        ("1530", False, "You multiplied by 7.649"),
+        ("1529.8", False, "You multiplied by 7.649"),
+        ("200", False, "You copied the number"),
+        ("40", False, "your number is too high."),
+        ("3", False, "your number is too low."),
+        ("abc", False, "“abc” is not a number"),
+        ("", False, "No answer yet — "),
+        ("inf", False, "type a finite number"),
+    ],
+)
 def test_numeric_grading(response, correct, text):
     fb = numeric().grade(response)
     assert fb.correct is correct
@@ -121,7 +141,7 @@ def test_numeric_construction_errors_and_widget():
     with pytest.raises(ValueError, match="lies within the tolerance of the answer"):
         Numeric("Q", 10.0, tolerance=1, mistakes=[(10.5, "close")])
     q = numeric()
-    q.view
+    _ = q.view
     assert q.input.description == "Your answer (nmol/L)"
     q.input.value = "200"
     q.check()

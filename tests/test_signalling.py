@@ -1,12 +1,12 @@
 """Tests for helpers.models.signalling: calibration (A79, A80), blocker logic, vectorisation, bad input."""
+
 import numpy as np
 import pytest
 
 from helpers.models import signalling as sg
 from helpers.models.signalling import muscle_response
 
-KEYS = {"receptor_occupancy", "akt", "synthesis_rel", "degradation_rel", "net_balance",
-        "proliferation_rel"}
+KEYS = {"receptor_occupancy", "akt", "synthesis_rel", "degradation_rel", "net_balance", "proliferation_rel"}
 
 
 def test_required_keys_and_baseline():
@@ -29,8 +29,9 @@ def test_calibration_32nM_vandenburgh_A79():
     assert r["net_balance"] > 0.7
 
 
-@pytest.mark.parametrize("key", ["receptor_occupancy", "synthesis_rel", "degradation_rel",
-                                 "proliferation_rel"])
+@pytest.mark.parametrize(
+    "key", ["receptor_occupancy", "synthesis_rel", "degradation_rel", "proliferation_rel"]
+)
 def test_half_maximal_near_2nM_A80(key):
     assert sg.half_max_nM(key) == pytest.approx(2.0, rel=0.05)
     assert muscle_response(2.0)["receptor_occupancy"] == pytest.approx(0.5)
@@ -97,18 +98,21 @@ def test_amino_acids_gate_mtorc1():
     assert high - normal < normal - low  # saturating gate
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    (dict(igf1_nM=-1.0), "igf1_nM"),
-    (dict(igf1_nM=float("nan")), "igf1_nM"),
-    (dict(igf1_nM=np.array([1.0, np.inf])), "igf1_nM"),
-    (dict(igf1_nM="a lot"), "igf1_nM"),
-    (dict(igf1_nM=1.0, amino_acids=-0.1), "amino_acids"),
-    (dict(igf1_nM=1.0, amino_acids=2.5), "amino_acids"),
-    (dict(igf1_nM=1.0, amino_acids=float("nan")), "amino_acids"),
-    (dict(igf1_nM=1.0, rapamycin="yes"), "rapamycin"),
-    (dict(igf1_nM=1.0, pi3k_inhibitor=1), "pi3k_inhibitor"),
-    (dict(igf1_nM=1.0, mek_inhibitor=None), "mek_inhibitor"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(igf1_nM=-1.0), "igf1_nM"),
+        (dict(igf1_nM=float("nan")), "igf1_nM"),
+        (dict(igf1_nM=np.array([1.0, np.inf])), "igf1_nM"),
+        (dict(igf1_nM="a lot"), "igf1_nM"),
+        (dict(igf1_nM=1.0, amino_acids=-0.1), "amino_acids"),
+        (dict(igf1_nM=1.0, amino_acids=2.5), "amino_acids"),
+        (dict(igf1_nM=1.0, amino_acids=float("nan")), "amino_acids"),
+        (dict(igf1_nM=1.0, rapamycin="yes"), "rapamycin"),
+        (dict(igf1_nM=1.0, pi3k_inhibitor=1), "pi3k_inhibitor"),
+        (dict(igf1_nM=1.0, mek_inhibitor=None), "mek_inhibitor"),
+    ],
+)
 def test_bad_input(kwargs, match):
     with pytest.raises(ValueError, match=match):
         muscle_response(**kwargs)

@@ -10,6 +10,7 @@ The site is built once per test session (it executes every notebook) into a temp
 pages are parametrised by the notebooks found in notebooks/, so new notebooks are covered.
 Without Chromium these tests skip (fail under CI=true), see conftest.chromium_path.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,6 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import load_notebook, notebook_paths
 
 NOTEBOOKS = notebook_paths()
@@ -41,10 +41,20 @@ def site(chromium_path, tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser(chromium_path, playwright_session, tmp_path_factory):
     ctx = playwright_session.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("chromium-profile")), executable_path=chromium_path,
-        headless=True, args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                             "--disable-background-networking", "--disable-component-update",
-                             "--disable-sync", "--allow-file-access-from-files"])
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=chromium_path,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--allow-file-access-from-files",
+        ],
+    )
     yield ctx
     ctx.close()
 
@@ -96,7 +106,9 @@ def test_page_renders_offline(site, browser, nb_path):
         if n_figs:
             page.wait_for_function(
                 "() => [...document.querySelectorAll('figure.tfl-figure .tfl-plotly')]"
-                ".every(d => d.querySelector('svg.main-svg'))", timeout=30_000)
+                ".every(d => d.querySelector('svg.main-svg'))",
+                timeout=30_000,
+            )
         # every explorer shows its fallback figure captioned with its text description
         captions = page.locator("figure.tfl-figure figcaption").all_inner_texts()
         assert len(captions) == n_explorers, captions
@@ -125,8 +137,11 @@ def test_page_renders_offline(site, browser, nb_path):
         assert page.evaluate("document.documentElement.lang") == "en"
         assert remote == [], f"requests to other hosts: {remote}"
         # solution cells are not in the student-facing site
-        ids = [c.get("id") for c in load_notebook(nb_path)["cells"]
-               if "solution" in c.get("metadata", {}).get("tags", [])]
+        ids = [
+            c.get("id")
+            for c in load_notebook(nb_path)["cells"]
+            if "solution" in c.get("metadata", {}).get("tags", [])
+        ]
         html = (out / (nb_path.stem + ".html")).read_text(encoding="utf-8")
         assert not [i for i in ids if i and f"cell-id={i}" in html]
     finally:
@@ -146,7 +161,8 @@ def test_index_lists_every_notebook_with_binder_link(site, browser):
             binder = page.locator(f"a[href$='urlpath=lab/tree/notebooks/{nb_path.name}']")
             assert binder.count() == 1 and "Binder" in binder.inner_text()
             assert binder.get_attribute("href").startswith(
-                "https://mybinder.org/v2/gh/trophic-factors-lab/trophic-factors-lab/HEAD?")
+                "https://mybinder.org/v2/gh/trophic-factors-lab/trophic-factors-lab/HEAD?"
+            )
         assert remote == []
     finally:
         page.close()
@@ -163,13 +179,17 @@ def test_axe_no_serious_or_critical_violations(site, browser, name):
         if page.locator("figure.tfl-figure").count():
             page.wait_for_function(
                 "() => [...document.querySelectorAll('.tfl-plotly')].every(d => d.querySelector('svg.main-svg'))",
-                timeout=30_000)
-        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                          "resultTypes": ["violations"]})
+                timeout=30_000,
+            )
+        result = Axe().run(
+            page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        )
         bad = [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
-        report = [f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} node(s), e.g. "
-                  f"{v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}"
-                  for v in bad]
+        report = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} node(s), e.g. "
+            f"{v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')[:200]}"
+            for v in bad
+        ]
         assert not bad, "\n".join(report)
         assert remote == []
     finally:

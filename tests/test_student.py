@@ -4,6 +4,7 @@
 * The instructor guide has a section for every notebook present, both session plans, and the
   ways to share the collection, each marked tried or untested.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,8 @@ import re
 
 import nbformat
 import pytest
-
 from conftest import NOTEBOOK_DIR, load_notebook, notebook_paths
+
 from helpers.publish.student import build_student, is_solution, student_notebook
 
 NOTEBOOKS = notebook_paths()
@@ -46,17 +47,36 @@ def test_topic_notebooks_mark_their_exercise_solutions():
 
 
 def test_solution_cells_are_removed_and_nothing_else():
-    nb = {"metadata": {"title": "T", "widgets": {"state": {}}}, "nbformat": 4, "nbformat_minor": 5,
-          "cells": [
-              {"cell_type": "markdown", "metadata": {}, "source": "# T", "id": "a"},
-              {"cell_type": "code", "metadata": {"tags": ["solution"]}, "source": "answer = 42",
-               "outputs": [], "execution_count": None, "id": "b"},
-              {"cell_type": "code", "metadata": {"tags": ["keep"]}, "source": "x = 1",
-               "outputs": [{"output_type": "stream", "name": "stdout", "text": "1"}],
-               "execution_count": 3, "id": "c"},
-              {"cell_type": "markdown", "metadata": {"tags": ["solution", "x"]}, "source": "Model answer",
-               "id": "d"},
-          ]}
+    nb = {
+        "metadata": {"title": "T", "widgets": {"state": {}}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": "# T", "id": "a"},
+            {
+                "cell_type": "code",
+                "metadata": {"tags": ["solution"]},
+                "source": "answer = 42",
+                "outputs": [],
+                "execution_count": None,
+                "id": "b",
+            },
+            {
+                "cell_type": "code",
+                "metadata": {"tags": ["keep"]},
+                "source": "x = 1",
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": "1"}],
+                "execution_count": 3,
+                "id": "c",
+            },
+            {
+                "cell_type": "markdown",
+                "metadata": {"tags": ["solution", "x"]},
+                "source": "Model answer",
+                "id": "d",
+            },
+        ],
+    }
     out = student_notebook(nb)
     assert [c["id"] for c in out["cells"]] == ["a", "c"]
     assert out["cells"][1]["outputs"] == [] and out["cells"][1]["execution_count"] is None
@@ -84,12 +104,20 @@ def test_instructor_guide_plans_and_sharing():
     text = GUIDE.read_text(encoding="utf-8")
     assert re.search(r"^### One-session plan", text, re.M)
     assert re.search(r"^### Three-session plan", text, re.M)
-    assert ("https://mybinder.org/v2/gh/trophic-factors-lab/trophic-factors-lab/HEAD?urlpath=lab/tree/"
-            "notebooks/00_start_here.ipynb") in text
-    assert re.search(r"https://HUB/hub/user-redirect/git-pull\?repo=[^&\s]+&urlpath=lab%2Ftree%2F"
-                     r"trophic-factors-lab%2Fnotebooks%2F00_start_here\.ipynb&branch=main", text)
-    sharing = [s for s in _sections(text) if s.startswith("### ") and
-               any(k in s.splitlines()[0] for k in ("Binder", "nbgitpuller", "Colab"))]
+    assert (
+        "https://mybinder.org/v2/gh/trophic-factors-lab/trophic-factors-lab/HEAD?urlpath=lab/tree/"
+        "notebooks/00_start_here.ipynb"
+    ) in text
+    assert re.search(
+        r"https://HUB/hub/user-redirect/git-pull\?repo=[^&\s]+&urlpath=lab%2Ftree%2F"
+        r"trophic-factors-lab%2Fnotebooks%2F00_start_here\.ipynb&branch=main",
+        text,
+    )
+    sharing = [
+        s
+        for s in _sections(text)
+        if s.startswith("### ") and any(k in s.splitlines()[0] for k in ("Binder", "nbgitpuller", "Colab"))
+    ]
     assert len(sharing) == 3
     for s in sharing:
         assert re.search(r"\((tried|untested)", s.splitlines()[0]), s.splitlines()[0]

@@ -26,15 +26,22 @@ def test_convert_both_directions_and_same_unit():
     assert ng == pytest.approx(76.49) and nmol == pytest.approx(10)
 
 
-@pytest.mark.parametrize("bad, match", [(-1, "igf1_ng_ml = -1 ng/mL is below"),
-                                        (float("nan"), "must be finite"),
-                                        ("abc", "must be a number"),
-                                        (True, "boolean")])
+@pytest.mark.parametrize(
+    "bad, match",
+    [
+        (-1, "igf1_ng_ml = -1 ng/mL is below"),
+        (float("nan"), "must be finite"),
+        ("abc", "must be a number"),
+        (True, "boolean"),
+    ],
+)
 def test_bad_values_name_parameter_and_range(bad, match):
     with pytest.raises(ValueError, match=match):
         units.ng_ml_to_nmol_l(bad)
 
 
 def test_unknown_unit_lists_options():
-    with pytest.raises(ValueError, match=r"from_unit = 'mg/L' is not allowed; choose one of \['ng/mL', 'nmol/L'\]"):
+    with pytest.raises(
+        ValueError, match=r"from_unit = 'mg/L' is not allowed; choose one of \['ng/mL', 'nmol/L'\]"
+    ):
         units.convert(1, "mg/L", "ng/mL")

@@ -1,4 +1,5 @@
 """Shared, cached access to the illustrative lifespan cohort as numpy arrays (for explorers)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,8 +15,10 @@ MAX_POINTS = 500
 @lru_cache(maxsize=1)
 def cohort() -> dict[str, np.ndarray]:
     df = load_dataset("igf1_lifespan_cohort")
-    out = {c: df[c].to_numpy(dtype=float) for c in
-           ("age_years", "igf1_ng_ml", "igfbp3_ng_ml", "grip_strength_kg")}
+    out = {
+        c: df[c].to_numpy(dtype=float)
+        for c in ("age_years", "igf1_ng_ml", "igfbp3_ng_ml", "grip_strength_kg")
+    }
     out["sex"] = df["sex"].astype(str).to_numpy()
     for v in out.values():
         v.flags.writeable = False

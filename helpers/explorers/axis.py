@@ -1,4 +1,5 @@
 """Explorer `axis`: pulsatile GH -> liver IGF-1 -> negative feedback (illustrative dynamic model)."""
+
 from __future__ import annotations
 
 from ..models import axis as ax
@@ -22,17 +23,15 @@ class AxisExplorer(Explorer):
 
     def make_controls(self):
         return {
-            "gh_amplitude": slider("GH pulse amplitude", "relative, 1 = typical adult", 0.0, 3.0,
-                                   0.05, 1.0),
-            "liver_sensitivity": slider("Liver GH sensitivity", "relative, 1 = well fed", 0.0, 2.0,
-                                        0.05, 1.0),
-            "feedback_strength": slider("IGF-1 feedback on GH", "relative, 1 = normal", 0.0, 3.0,
-                                        0.05, 1.0),
+            "gh_amplitude": slider("GH pulse amplitude", "relative, 1 = typical adult", 0.0, 3.0, 0.05, 1.0),
+            "liver_sensitivity": slider(
+                "Liver GH sensitivity", "relative, 1 = well fed", 0.0, 2.0, 0.05, 1.0
+            ),
+            "feedback_strength": slider("IGF-1 feedback on GH", "relative, 1 = normal", 0.0, 3.0, 0.05, 1.0),
         }
 
     def compute(self, gh_amplitude, liver_sensitivity, feedback_strength):
-        return ax.simulate_axis(gh_amplitude, liver_sensitivity, feedback_strength, days=DAYS,
-                                dt_min=DT_MIN)
+        return ax.simulate_axis(gh_amplitude, liver_sensitivity, feedback_strength, days=DAYS, dt_min=DT_MIN)
 
     def make_figure(self, r):
         return axis_figure(r["time_h"], r["gh_ug_l"], r["igf1_ng_ml"], r["mean_igf1_ng_ml"])
@@ -45,14 +44,21 @@ class AxisExplorer(Explorer):
         fig.data[2].text = ["", f"mean {m:.0f} ng/mL"]
 
     def summarize(self, r):
-        return {"mean_igf1_ng_ml": r["mean_igf1_ng_ml"], "mean_pulse_ug_l": r["mean_pulse_ug_l"],
-                "mean_gh_ug_l": r["mean_gh_ug_l"], "hepatic_pct": r["hepatic_share"] * 100,
-                "min_igf1_ng_ml": r["min_igf1_ng_ml"], "max_igf1_ng_ml": r["max_igf1_ng_ml"]}
+        return {
+            "mean_igf1_ng_ml": r["mean_igf1_ng_ml"],
+            "mean_pulse_ug_l": r["mean_pulse_ug_l"],
+            "mean_gh_ug_l": r["mean_gh_ug_l"],
+            "hepatic_pct": r["hepatic_share"] * 100,
+            "min_igf1_ng_ml": r["min_igf1_ng_ml"],
+            "max_igf1_ng_ml": r["max_igf1_ng_ml"],
+        }
 
     def describe(self, s):
-        return (f"Over {DAYS:.0f} days GH comes in eight pulses a day averaging "
-                f"{s['mean_pulse_ug_l']:.1f} µg/L high, while serum IGF-1 stays between "
-                f"{s['min_igf1_ng_ml']:.0f} and {s['max_igf1_ng_ml']:.0f} ng/mL "
-                f"(mean {s['mean_igf1_ng_ml']:.0f} ng/mL, {s['hepatic_pct']:.0f} % of it from the "
-                f"liver). Top panel: GH pulses; bottom panel: IGF-1 with its mean as a dashed line. "
-                f"Illustrative model, not a prediction for a person.")
+        return (
+            f"Over {DAYS:.0f} days GH comes in eight pulses a day averaging "
+            f"{s['mean_pulse_ug_l']:.1f} µg/L high, while serum IGF-1 stays between "
+            f"{s['min_igf1_ng_ml']:.0f} and {s['max_igf1_ng_ml']:.0f} ng/mL "
+            f"(mean {s['mean_igf1_ng_ml']:.0f} ng/mL, {s['hepatic_pct']:.0f} % of it from the "
+            f"liver). Top panel: GH pulses; bottom panel: IGF-1 with its mean as a dashed line. "
+            f"Illustrative model, not a prediction for a person."
+        )

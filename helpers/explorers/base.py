@@ -25,6 +25,7 @@ inside ``fig.batch_update()``. A subclass provides five small pieces::
 Tests and benchmarks rely on: ``controls``, ``figure``, ``view``, ``set(**values)``,
 ``summary()`` and ``static_figure()`` (DESIGN.md §3).
 """
+
 from __future__ import annotations
 
 import html
@@ -37,7 +38,7 @@ import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-REGISTRY: dict[str, Callable[[], "Explorer"]] = {}
+REGISTRY: dict[str, Callable[[], Explorer]] = {}
 
 _LABEL_STYLE = {"description_width": "initial"}
 _CONTROL_LAYOUT = dict(width="100%", max_width="640px")
@@ -52,30 +53,53 @@ def _label(label: str, unit: str | None) -> str:
     return f"{label} ({unit})" if unit else label
 
 
-def slider(label: str, unit: str | None, min: float, max: float, step: float, value: float,
-           *, fmt: str = ".2f", log: bool = False) -> widgets.ValueWidget:
+def slider(
+    label: str,
+    unit: str | None,
+    min: float,
+    max: float,
+    step: float,
+    value: float,
+    *,
+    fmt: str = ".2f",
+    log: bool = False,
+) -> widgets.ValueWidget:
     """A labelled float slider (``unit`` shown in the label). ``log=True`` gives a log10 slider
     whose ``min``/``max`` are still given in real units (e.g. 0.01 to 100 nM)."""
     if not (min < max) or not (min <= value <= max):
-        raise ValueError(f"slider {label!r}: need min < max and min <= value <= max, "
-                         f"got min={min}, max={max}, value={value}")
-    common = dict(description=_label(label, unit), value=value, readout_format=fmt,
-                  style=_LABEL_STYLE, layout=widgets.Layout(**_CONTROL_LAYOUT),
-                  continuous_update=True)
+        raise ValueError(
+            f"slider {label!r}: need min < max and min <= value <= max, "
+            f"got min={min}, max={max}, value={value}"
+        )
+    common = dict(
+        description=_label(label, unit),
+        value=value,
+        readout_format=fmt,
+        style=_LABEL_STYLE,
+        layout=widgets.Layout(**_CONTROL_LAYOUT),
+        continuous_update=True,
+    )
     if log:
         if min <= 0:
             raise ValueError(f"log slider {label!r}: min must be > 0, got {min}")
-        return widgets.FloatLogSlider(base=10, min=math.log10(min), max=math.log10(max),
-                                      step=step, **common)
+        return widgets.FloatLogSlider(base=10, min=math.log10(min), max=math.log10(max), step=step, **common)
     return widgets.FloatSlider(min=min, max=max, step=step, **common)
 
 
-def int_slider(label: str, unit: str | None, min: int, max: int, value: int,
-               step: int = 1) -> widgets.IntSlider:
+def int_slider(
+    label: str, unit: str | None, min: int, max: int, value: int, step: int = 1
+) -> widgets.IntSlider:
     """A labelled integer slider."""
-    return widgets.IntSlider(min=min, max=max, step=step, value=value,
-                             description=_label(label, unit), style=_LABEL_STYLE,
-                             layout=widgets.Layout(**_CONTROL_LAYOUT), continuous_update=True)
+    return widgets.IntSlider(
+        min=min,
+        max=max,
+        step=step,
+        value=value,
+        description=_label(label, unit),
+        style=_LABEL_STYLE,
+        layout=widgets.Layout(**_CONTROL_LAYOUT),
+        continuous_update=True,
+    )
 
 
 def choice(label: str, options, value, *, kind: str = "dropdown") -> widgets.ValueWidget:
@@ -83,8 +107,7 @@ def choice(label: str, options, value, *, kind: str = "dropdown") -> widgets.Val
 
     ``kind`` is ``"dropdown"``, ``"toggle"`` (ToggleButtons) or ``"radio"``.
     """
-    kinds = {"dropdown": widgets.Dropdown, "toggle": widgets.ToggleButtons,
-             "radio": widgets.RadioButtons}
+    kinds = {"dropdown": widgets.Dropdown, "toggle": widgets.ToggleButtons, "radio": widgets.RadioButtons}
     if kind not in kinds:
         raise ValueError(f"kind = {kind!r} is not allowed; choose one of {list(kinds)}")
     w = kinds[kind](options=options, value=value, description=label, style=_LABEL_STYLE)
@@ -96,8 +119,14 @@ def checkbox(label: str, value: bool = False) -> widgets.Checkbox:
     return widgets.Checkbox(value=value, description=label, indent=False, style=_LABEL_STYLE)
 
 
-def switch_unit(widget: widgets.ValueWidget, label: str, old_unit: str, new_unit: str,
-                ranges: Mapping[str, tuple[float, float, float]], convert: Callable) -> None:
+def switch_unit(
+    widget: widgets.ValueWidget,
+    label: str,
+    old_unit: str,
+    new_unit: str,
+    ranges: Mapping[str, tuple[float, float, float]],
+    convert: Callable,
+) -> None:
     """Re-express a concentration slider in ``new_unit``: convert its value with
     ``convert(value, old_unit, new_unit)``, then apply that unit's ``(min, max, step)`` from
     ``ranges`` and relabel it ``"label (new_unit)"``. The range is widened before the value moves,
@@ -116,7 +145,7 @@ def switch_unit(widget: widgets.ValueWidget, label: str, old_unit: str, new_unit
 def allowed_values(widget: widgets.ValueWidget):
     """Describe what ``widget`` accepts: ``("range", lo, hi)``, ``("options", [...])`` or ``("bool",)``."""
     if isinstance(widget, widgets.FloatLogSlider):
-        return ("range", widget.base ** widget.min, widget.base ** widget.max)
+        return ("range", widget.base**widget.min, widget.base**widget.max)
     if isinstance(widget, (widgets.Checkbox, widgets.ToggleButton)):
         return ("bool",)
     if hasattr(widget, "min") and hasattr(widget, "max"):
@@ -137,20 +166,24 @@ def check_control_value(name: str, widget: widgets.ValueWidget, value: Any) -> A
         return value
     if kind[0] == "options":
         if value not in kind[1]:
-            raise ValueError(f"control {name!r} ({label}) = {value!r} is not allowed; "
-                             f"choose one of {kind[1]}")
+            raise ValueError(
+                f"control {name!r} ({label}) = {value!r} is not allowed; choose one of {kind[1]}"
+            )
         return value
     lo, hi = kind[1], kind[2]
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        raise ValueError(f"control {name!r} ({label}) must be a finite number in "
-                         f"[{lo:g}, {hi:g}], got {value!r}")
+        raise ValueError(
+            f"control {name!r} ({label}) must be a finite number in [{lo:g}, {hi:g}], got {value!r}"
+        )
     if isinstance(widget, (widgets.IntSlider, widgets.BoundedIntText)) and value != int(value):
-        raise ValueError(f"control {name!r} ({label}) must be a whole number in "
-                         f"[{lo:g}, {hi:g}], got {value!r}")
+        raise ValueError(
+            f"control {name!r} ({label}) must be a whole number in [{lo:g}, {hi:g}], got {value!r}"
+        )
     tol = 1e-9 * max(abs(lo), abs(hi), 1.0)
     if not (lo - tol <= value <= hi + tol):
-        raise ValueError(f"control {name!r} ({label}) = {value:g} is outside the allowed "
-                         f"range [{lo:g}, {hi:g}]")
+        raise ValueError(
+            f"control {name!r} ({label}) = {value:g} is outside the allowed range [{lo:g}, {hi:g}]"
+        )
     return value
 
 
@@ -226,8 +259,9 @@ class Explorer:
 
     def describe(self, summary: dict[str, float]) -> str:
         """Plain-words description of what the figure shows now (the text alternative)."""
-        return "; ".join(f"{lab}: {summary[k]:{fmt}} {unit}".strip()
-                         for k, (lab, unit, fmt) in self.summary_labels.items())
+        return "; ".join(
+            f"{lab}: {summary[k]:{fmt}} {unit}".strip() for k, (lab, unit, fmt) in self.summary_labels.items()
+        )
 
     def on_control_change(self, name: str, value: Any) -> None:
         """Hook for dependent controls (e.g. a unit switch that rescales a slider)."""
@@ -243,15 +277,16 @@ class Explorer:
         result = self.compute(**self.values())
         self.figure = go.FigureWidget(self.make_figure(result))
         self._summary = self.summarize(result)
-        self.readout = widgets.HTML(value=self._readout_html(self._summary),
-                                    layout=widgets.Layout(margin="0 0 0 8px"))
+        self.readout = widgets.HTML(
+            value=self._readout_html(self._summary), layout=widgets.Layout(margin="0 0 0 8px")
+        )
         header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
         self.view = widgets.VBox(
-            [header, widgets.VBox(list(self.controls.values())), self.figure, self.readout,
-             SliderNames()],
-            layout=widgets.Layout(width="100%"))
+            [header, widgets.VBox(list(self.controls.values())), self.figure, self.readout, SliderNames()],
+            layout=widgets.Layout(width="100%"),
+        )
         self.view.add_class(SliderNames.ROOT_CLASS)
-        for key, w in self.controls.items():
+        for w in self.controls.values():
             w.observe(self._on_change, names="value")
         self._tag_for_browser_tests()
 
@@ -267,8 +302,9 @@ class Explorer:
         """
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
-            raise ValueError(f"{type(self).__name__} has no control(s) {unknown}; "
-                             f"controls are {sorted(self.controls)}")
+            raise ValueError(
+                f"{type(self).__name__} has no control(s) {unknown}; controls are {sorted(self.controls)}"
+            )
         order = sorted(values, key=lambda k: allowed_values(self.controls[k])[0] == "range")
         self._holding = True
         try:
@@ -324,9 +360,12 @@ class Explorer:
         rows = "".join(
             f"<tr><th scope='row' style='text-align:left;padding-right:1em'>{html.escape(lab)}</th>"
             f"<td>{summary[k]:{fmt}} {html.escape(unit)}</td></tr>"
-            for k, (lab, unit, fmt) in self.summary_labels.items())
-        return (f"<div role='status' aria-live='polite'><p>{html.escape(self.describe(summary))}</p>"
-                f"<table aria-label='Current values'>{rows}</table></div>")
+            for k, (lab, unit, fmt) in self.summary_labels.items()
+        )
+        return (
+            f"<div role='status' aria-live='polite'><p>{html.escape(self.describe(summary))}</p>"
+            f"<table aria-label='Current values'>{rows}</table></div>"
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         """Live widget in JupyterLab; static figure and text description for static renders."""
@@ -334,8 +373,10 @@ class Explorer:
         fig = self.static_figure()
         bundle["application/vnd.plotly.v1+json"] = fig.to_plotly_json()
         text = self.describe(self._summary)
-        bundle["text/html"] = (f"<p><strong>{html.escape(self.title)}</strong> (static view; run "
-                               f"the notebook to explore). {html.escape(text)}</p>")
+        bundle["text/html"] = (
+            f"<p><strong>{html.escape(self.title)}</strong> (static view; run "
+            f"the notebook to explore). {html.escape(text)}</p>"
+        )
         bundle["text/plain"] = f"{self.title}: {text}"
         return bundle
 
@@ -345,8 +386,7 @@ def register(cls: type[Explorer]) -> type[Explorer]:
     if not cls.name:
         raise ValueError(f"{cls.__name__} needs a non-empty `name` to be registered")
     if cls.name in REGISTRY and REGISTRY[cls.name] is not cls:
-        raise ValueError(f"explorer name {cls.name!r} is already registered by "
-                         f"{REGISTRY[cls.name].__name__}")
+        raise ValueError(f"explorer name {cls.name!r} is already registered by {REGISTRY[cls.name].__name__}")
     REGISTRY[cls.name] = cls
     return cls
 

@@ -1,5 +1,6 @@
 """Explorer `binding`: total IGF-1, IGFBP-3, ALS, other IGFBPs and IGFBP-3 proteolysis ->
 free / binary / ternary / other-bound IGF-1 at mass-action equilibrium."""
+
 from __future__ import annotations
 
 from ..models import binding
@@ -28,13 +29,21 @@ class BindingExplorer(Explorer):
         return {
             "igf1_nM": slider("Total IGF-1", "nM", 0.0, 100.0, 0.01, D["igf1_nM"], fmt=".2f"),
             "igfbp3_nM": slider("Total IGFBP-3", "nM", 0.0, 400.0, 0.1, D["igfbp3_nM"], fmt=".1f"),
-            "als_nM": slider("Total ALS (acid-labile subunit)", "nM", 0.0, 600.0, 0.1, D["als_nM"],
-                             fmt=".1f"),
-            "other_igfbp_nM": slider("Other IGFBPs (1, 2, 4, 5, 6 lumped)", "nM", 0.0, 100.0, 0.1,
-                                     D["other_igfbp_nM"], fmt=".1f"),
-            "igfbp3_intact_fraction": slider("Intact IGFBP-3 (rest cut by proteases)",
-                                             "fraction of total", 0.0, 1.0, 0.01,
-                                             D["igfbp3_intact_fraction"], fmt=".2f"),
+            "als_nM": slider(
+                "Total ALS (acid-labile subunit)", "nM", 0.0, 600.0, 0.1, D["als_nM"], fmt=".1f"
+            ),
+            "other_igfbp_nM": slider(
+                "Other IGFBPs (1, 2, 4, 5, 6 lumped)", "nM", 0.0, 100.0, 0.1, D["other_igfbp_nM"], fmt=".1f"
+            ),
+            "igfbp3_intact_fraction": slider(
+                "Intact IGFBP-3 (rest cut by proteases)",
+                "fraction of total",
+                0.0,
+                1.0,
+                0.01,
+                D["igfbp3_intact_fraction"],
+                fmt=".2f",
+            ),
         }
 
     def compute(self, igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM, igfbp3_intact_fraction):
@@ -55,27 +64,36 @@ class BindingExplorer(Explorer):
 
     def summarize(self, result):
         free_nM = float(result["free_nM"])
-        return {"free_pM": 1000.0 * free_nM,
-                "free_pg_ml": 1000.0 * float(binding.igf1_free_ng_ml(free_nM)),
-                "free_ng_ml": float(binding.igf1_free_ng_ml(free_nM)),
-                "free_percent": 100.0 * float(result["free_fraction"]),
-                "binary_percent": 100.0 * float(result["binary_fraction"]),
-                "ternary_percent": 100.0 * float(result["ternary_fraction"]),
-                "other_percent": 100.0 * float(result["other_fraction"]),
-                "igf1_total_ng_ml": float(binding.igf1_free_ng_ml(result["igf1_nM"]))}
+        return {
+            "free_pM": 1000.0 * free_nM,
+            "free_pg_ml": 1000.0 * float(binding.igf1_free_ng_ml(free_nM)),
+            "free_ng_ml": float(binding.igf1_free_ng_ml(free_nM)),
+            "free_percent": 100.0 * float(result["free_fraction"]),
+            "binary_percent": 100.0 * float(result["binary_fraction"]),
+            "ternary_percent": 100.0 * float(result["ternary_fraction"]),
+            "other_percent": 100.0 * float(result["other_fraction"]),
+            "igf1_total_ng_ml": float(binding.igf1_free_ng_ml(result["igf1_nM"])),
+        }
 
     def describe(self, s):
         n = _num
         if s["igf1_total_ng_ml"] == 0:
             return "There is no IGF-1, so every pool is empty."
-        parts = sorted([("the ternary complex", s["ternary_percent"]),
-                        ("the binary complex", s["binary_percent"]),
-                        ("other IGFBPs", s["other_percent"])], key=lambda p: -p[1])
-        return (f"Of {s['igf1_total_ng_ml']:.0f} ng/mL total IGF-1, {n(parts[0][1])} % sits in "
-                f"{parts[0][0]}, {n(parts[1][1])} % in {parts[1][0]} and {n(parts[2][1])} % in "
-                f"{parts[2][0]}; {n(s['free_percent'])} % is free: {n(s['free_pM'])} pM, "
-                f"that is {n(s['free_pg_ml'])} pg/mL ({n(s['free_ng_ml'])} ng/mL). "
-                "The top bar shows the shares; the lower bars show each pool in pM on a log scale.")
+        parts = sorted(
+            [
+                ("the ternary complex", s["ternary_percent"]),
+                ("the binary complex", s["binary_percent"]),
+                ("other IGFBPs", s["other_percent"]),
+            ],
+            key=lambda p: -p[1],
+        )
+        return (
+            f"Of {s['igf1_total_ng_ml']:.0f} ng/mL total IGF-1, {n(parts[0][1])} % sits in "
+            f"{parts[0][0]}, {n(parts[1][1])} % in {parts[1][0]} and {n(parts[2][1])} % in "
+            f"{parts[2][0]}; {n(s['free_percent'])} % is free: {n(s['free_pM'])} pM, "
+            f"that is {n(s['free_pg_ml'])} pg/mL ({n(s['free_ng_ml'])} ng/mL). "
+            "The top bar shows the shares; the lower bars show each pool in pM on a log scale."
+        )
 
 
 def _num(x: float) -> str:

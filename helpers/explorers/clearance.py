@@ -1,5 +1,6 @@
 """Explorer `clearance`: how fast a tracer bolus disappears from the free, binary and ternary
 pools; a linear/log switch lets students read the half-lives off the plot."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -26,25 +27,42 @@ class ClearanceExplorer(Explorer):
 
     def make_controls(self):
         return {
-            "pool": choice("Pool shown", [("All three pools", "all"), ("Free IGF-1", "free"),
-                                          ("Binary complex", "binary"), ("Ternary complex", "ternary")],
-                           "all", kind="dropdown"),
+            "pool": choice(
+                "Pool shown",
+                [
+                    ("All three pools", "all"),
+                    ("Free IGF-1", "free"),
+                    ("Binary complex", "binary"),
+                    ("Ternary complex", "ternary"),
+                ],
+                "all",
+                kind="dropdown",
+            ),
             "window_min": choice("Time axis (minutes shown)", _WINDOWS, 180, kind="dropdown"),
-            "y_scale": choice("Y axis", [("Linear", "linear"), ("Log", "log")], "linear",
-                              kind="toggle"),
+            "y_scale": choice("Y axis", [("Linear", "linear"), ("Log", "log")], "linear", kind="toggle"),
         }
 
     def compute(self, pool, window_min, y_scale):
         t = np.linspace(0.0, float(window_min), _N)
         curves = {k: binding.clearance(t, k) for k in binding.POOLS}
         visible = list(binding.POOLS) if pool == "all" else [pool]
-        return {"t": t, "curves": curves, "visible": visible, "log_y": y_scale == "log",
-                "window_min": float(window_min),
-                "left_at_end": {k: float(curves[k][-1]) for k in binding.POOLS}}
+        return {
+            "t": t,
+            "curves": curves,
+            "visible": visible,
+            "log_y": y_scale == "log",
+            "window_min": float(window_min),
+            "left_at_end": {k: float(curves[k][-1]) for k in binding.POOLS},
+        }
 
     def make_figure(self, result):
-        return clearance_figure(result["t"], result["curves"], binding.HALF_LIFE_MIN,
-                                visible=result["visible"], log_y=result["log_y"])
+        return clearance_figure(
+            result["t"],
+            result["curves"],
+            binding.HALF_LIFE_MIN,
+            visible=result["visible"],
+            log_y=result["log_y"],
+        )
 
     def update_figure(self, fig, result):
         n = len(binding.POOLS)
@@ -58,9 +76,13 @@ class ClearanceExplorer(Explorer):
 
     def summarize(self, result):
         hl = binding.HALF_LIFE_MIN
-        out = {"half_life_free_min": hl["free"], "half_life_binary_min": hl["binary"],
-               "half_life_ternary_h": hl["ternary"] / 60.0, "window_min": result["window_min"],
-               "log_y": float(result["log_y"])}
+        out = {
+            "half_life_free_min": hl["free"],
+            "half_life_binary_min": hl["binary"],
+            "half_life_ternary_h": hl["ternary"] / 60.0,
+            "window_min": result["window_min"],
+            "log_y": float(result["log_y"]),
+        }
         out.update({f"left_{k}": v for k, v in result["left_at_end"].items()})
         return out
 
@@ -73,11 +95,17 @@ class ClearanceExplorer(Explorer):
                 amount = f"{left:.3g} %" if left >= 0.001 else "less than 0.001 %"
                 lines.append(f"{_NAMES[k]}: {amount} left")
         scale = "a log" if s["log_y"] else "a linear"
-        return (f"Fraction of the tracer left over {w:.0f} min on {scale} y axis: "
-                + "; ".join(lines) + " at the end. Half-lives: free 11 min, binary 25 min, "
-                "ternary 13.5 h (each marked where its curve crosses the dotted 50 % line). "
-                + ("On the log axis each curve is a straight line whose slope gives the half-life."
-                   if s["log_y"] else ""))
+        return (
+            f"Fraction of the tracer left over {w:.0f} min on {scale} y axis: "
+            + "; ".join(lines)
+            + " at the end. Half-lives: free 11 min, binary 25 min, "
+            "ternary 13.5 h (each marked where its curve crosses the dotted 50 % line). "
+            + (
+                "On the log axis each curve is a straight line whose slope gives the half-life."
+                if s["log_y"]
+                else ""
+            )
+        )
 
     def _visible_now(self):
         pool = self.controls["pool"].value

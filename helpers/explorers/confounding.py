@@ -1,4 +1,5 @@
 """Explorer `confounding`: IGF-1 versus grip strength in adults, crude and adjusted for age."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -15,18 +16,26 @@ MIN_WINDOW_YEARS = 5
 class ConfoundingExplorer(Explorer):
     name = "confounding"
     title = "IGF-1 and grip strength in adults: crude versus age-adjusted (illustrative cohort)"
-    summary_labels = {"n": ("People in the analysis", "", ".0f"),
-                      "r_crude": ("Crude correlation r", "", "+.2f"),
-                      "r_adjusted": ("Age-adjusted (partial) correlation r", "", "+.2f"),
-                      "slope_crude_kg_per_100": ("Crude slope", "kg per 100 ng/mL", "+.1f"),
-                      "slope_adjusted_kg_per_100": ("Age-adjusted slope", "kg per 100 ng/mL", "+.1f")}
+    summary_labels = {
+        "n": ("People in the analysis", "", ".0f"),
+        "r_crude": ("Crude correlation r", "", "+.2f"),
+        "r_adjusted": ("Age-adjusted (partial) correlation r", "", "+.2f"),
+        "slope_crude_kg_per_100": ("Crude slope", "kg per 100 ng/mL", "+.1f"),
+        "slope_adjusted_kg_per_100": ("Age-adjusted slope", "kg per 100 ng/mL", "+.1f"),
+    }
 
     def make_controls(self):
-        return {"age_from": int_slider("Youngest age included", "years", 18, 85, 20),
-                "age_to": int_slider("Oldest age included", "years", 23, 90, 90),
-                "sex": choice("Who", [("Women and men", "both"), ("Women", "female"), ("Men", "male")],
-                              "both", kind="toggle"),
-                "adjust": checkbox("Adjust for age", False)}
+        return {
+            "age_from": int_slider("Youngest age included", "years", 18, 85, 20),
+            "age_to": int_slider("Oldest age included", "years", 23, 90, 90),
+            "sex": choice(
+                "Who",
+                [("Women and men", "both"), ("Women", "female"), ("Men", "male")],
+                "both",
+                kind="toggle",
+            ),
+            "adjust": checkbox("Adjust for age", False),
+        }
 
     def compute(self, age_from, age_to, sex, adjust):
         lo, hi = sorted((float(age_from), float(age_to)))
@@ -50,25 +59,52 @@ class ConfoundingExplorer(Explorer):
         ly = py.mean() + slope * (lx - px.mean())
         sexes = c["sex"][m]
         fi, mi = thin(sexes == "female", 300), thin(sexes == "male", 300)
-        return {"lo": lo, "hi": hi, "sex": sex, "adjust": adjust, "stats": stats,
-                "xf": px[fi], "yf": py[fi], "xm": px[mi], "ym": py[mi], "lx": lx, "ly": ly}
+        return {
+            "lo": lo,
+            "hi": hi,
+            "sex": sex,
+            "adjust": adjust,
+            "stats": stats,
+            "xf": px[fi],
+            "yf": py[fi],
+            "xm": px[mi],
+            "ym": py[mi],
+            "lx": lx,
+            "ly": ly,
+        }
 
     @staticmethod
     def _labels(r):
         who = {"both": "women and men", "female": "women", "male": "men"}[r["sex"]]
         span = f"{r['lo']:.0f}–{r['hi']:.0f} y"
         if r["adjust"]:
-            return (f"Adjusted for age: {who}, {span} (illustrative, synthetic)",
-                    "IGF-1 above (+) or below (−) the level expected for age (ng/mL)",
-                    "Grip strength vs age-expected (kg)",
-                    "Least-squares line (age-adjusted)")
-        return (f"Crude: {who}, {span} (illustrative, synthetic)", "Serum IGF-1 (ng/mL)",
-                "Grip strength (kg)", "Least-squares line (crude)")
+            return (
+                f"Adjusted for age: {who}, {span} (illustrative, synthetic)",
+                "IGF-1 above (+) or below (−) the level expected for age (ng/mL)",
+                "Grip strength vs age-expected (kg)",
+                "Least-squares line (age-adjusted)",
+            )
+        return (
+            f"Crude: {who}, {span} (illustrative, synthetic)",
+            "Serum IGF-1 (ng/mL)",
+            "Grip strength (kg)",
+            "Least-squares line (crude)",
+        )
 
     def make_figure(self, r):
         title, xt, yt, ln = self._labels(r)
-        return association_figure(r["xf"], r["yf"], r["xm"], r["ym"], r["lx"], r["ly"],
-                                  title=title, x_title=xt, y_title=yt, line_name=ln)
+        return association_figure(
+            r["xf"],
+            r["yf"],
+            r["xm"],
+            r["ym"],
+            r["lx"],
+            r["ly"],
+            title=title,
+            x_title=xt,
+            y_title=yt,
+            line_name=ln,
+        )
 
     def update_figure(self, fig, r):
         title, xt, yt, ln = self._labels(r)
@@ -82,18 +118,30 @@ class ConfoundingExplorer(Explorer):
     def summarize(self, r):
         st = r["stats"]
         self._state = r
-        return {"n": float(st["n"]), "r_crude": st["r_crude"], "r_adjusted": st["r_adjusted"],
-                "slope_crude_kg_per_100": 100.0 * st["slope_crude"],
-                "slope_adjusted_kg_per_100": 100.0 * st["slope_adjusted"],
-                "age_from": r["lo"], "age_to": r["hi"]}
+        return {
+            "n": float(st["n"]),
+            "r_crude": st["r_crude"],
+            "r_adjusted": st["r_adjusted"],
+            "slope_crude_kg_per_100": 100.0 * st["slope_crude"],
+            "slope_adjusted_kg_per_100": 100.0 * st["slope_adjusted"],
+            "age_from": r["lo"],
+            "age_to": r["hi"],
+        }
 
     def describe(self, s):
         r = self._state
         who = {"both": "women and men", "female": "women", "male": "men"}[r["sex"]]
-        view = ("what is left of IGF-1 and of grip strength after removing the part explained by age"
-                + (" and sex" if r["sex"] == "both" else "")) if r["adjust"] else \
-            "serum IGF-1 against grip strength"
-        return (f"Illustrative (synthetic) {who} aged {s['age_from']:.0f}–{s['age_to']:.0f} years "
-                f"(n = {s['n']:.0f}); the plot shows {view}. Crude correlation r = {s['r_crude']:+.2f}; "
-                f"after adjusting for age{' and sex' if r['sex'] == 'both' else ''} r = {s['r_adjusted']:+.2f} (slope {s['slope_crude_kg_per_100']:+.1f} "
-                f"versus {s['slope_adjusted_kg_per_100']:+.1f} kg per 100 ng/mL).")
+        view = (
+            (
+                "what is left of IGF-1 and of grip strength after removing the part explained by age"
+                + (" and sex" if r["sex"] == "both" else "")
+            )
+            if r["adjust"]
+            else "serum IGF-1 against grip strength"
+        )
+        return (
+            f"Illustrative (synthetic) {who} aged {s['age_from']:.0f}–{s['age_to']:.0f} years "
+            f"(n = {s['n']:.0f}); the plot shows {view}. Crude correlation r = {s['r_crude']:+.2f}; "
+            f"after adjusting for age{' and sex' if r['sex'] == 'both' else ''} r = {s['r_adjusted']:+.2f} (slope {s['slope_crude_kg_per_100']:+.1f} "
+            f"versus {s['slope_adjusted_kg_per_100']:+.1f} kg per 100 ng/mL)."
+        )

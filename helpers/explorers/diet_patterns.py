@@ -1,5 +1,6 @@
 """Explorer `diet_patterns`: group means and the vegan effect size in a sample of the
 illustrative diet cohort, with 95 % CIs that shrink as the sample grows."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,8 +13,7 @@ from .base import Explorer, choice, int_slider, register
 
 _OUTCOMES = {"igf1_ng_ml": ("Serum IGF-1", "ng/mL"), "igfbp1_ug_l": ("Serum IGFBP-1", "µg/L")}
 #: published vegan-vs-others differences, % (point, low, high): A66 (no CI in the abstract) and A67
-_PUBLISHED = {"igf1_ng_ml": (100 * nut.PATTERN_EFFECT["vegan"],) * 3,
-              "igfbp1_ug_l": (30.0, 20.0, 40.0)}
+_PUBLISHED = {"igf1_ng_ml": (100 * nut.PATTERN_EFFECT["vegan"],) * 3, "igfbp1_ug_l": (30.0, 20.0, 40.0)}
 _T975 = 1.96
 
 
@@ -31,15 +31,22 @@ class DietPatternsExplorer(Explorer):
     def __init__(self) -> None:
         df = load_dataset("diet_cohort")
         self._groups = list(nut.PATTERNS)
-        self._values = {(g, col): df.loc[df["pattern"] == g, col].to_numpy()
-                        for g in self._groups for col in _OUTCOMES}
+        self._values = {
+            (g, col): df.loc[df["pattern"] == g, col].to_numpy() for g in self._groups for col in _OUTCOMES
+        }
         self._max_n = min(len(v) for v in self._values.values())
         super().__init__()
 
     def make_controls(self):
-        return {"outcome": choice("Outcome", [(f"{lab.split()[-1]} ({u})", k) for k, (lab, u) in _OUTCOMES.items()],
-                                  "igf1_ng_ml", kind="toggle"),
-                "n_per_group": int_slider("Participants sampled per group", "people", 5, self._max_n, 20)}
+        return {
+            "outcome": choice(
+                "Outcome",
+                [(f"{lab.split()[-1]} ({u})", k) for k, (lab, u) in _OUTCOMES.items()],
+                "igf1_ng_ml",
+                kind="toggle",
+            ),
+            "n_per_group": int_slider("Participants sampled per group", "people", 5, self._max_n, 20),
+        }
 
     def compute(self, outcome, n_per_group):
         vals = {g: self._values[(g, outcome)][:n_per_group] for g in self._groups}
@@ -48,14 +55,32 @@ class DietPatternsExplorer(Explorer):
         others = np.concatenate([vals["omnivore"], vals["vegetarian"]])
         eff, lo, hi = relative_difference_ci(vals["vegan"], others)
         pub = _PUBLISHED[outcome]
-        return {"outcome": outcome, "means": means, "ci_low": means - half, "ci_high": means + half,
-                "n_per_group": n_per_group, "effect_pct": 100 * eff, "effect_lo_pct": 100 * lo,
-                "effect_hi_pct": 100 * hi, "published": pub}
+        return {
+            "outcome": outcome,
+            "means": means,
+            "ci_low": means - half,
+            "ci_high": means + half,
+            "n_per_group": n_per_group,
+            "effect_pct": 100 * eff,
+            "effect_lo_pct": 100 * lo,
+            "effect_hi_pct": 100 * hi,
+            "published": pub,
+        }
 
     def make_figure(self, r):
         lab, unit = _OUTCOMES[r["outcome"]]
-        return cohort_sample_figure(self._groups, r["means"], r["ci_low"], r["ci_high"], lab, unit,
-                                    r["effect_pct"], r["effect_lo_pct"], r["effect_hi_pct"], *r["published"])
+        return cohort_sample_figure(
+            self._groups,
+            r["means"],
+            r["ci_low"],
+            r["ci_high"],
+            lab,
+            unit,
+            r["effect_pct"],
+            r["effect_lo_pct"],
+            r["effect_hi_pct"],
+            *r["published"],
+        )
 
     def update_figure(self, fig, r):
         lab, unit = _OUTCOMES[r["outcome"]]
@@ -63,8 +88,9 @@ class DietPatternsExplorer(Explorer):
         e = r["effect_pct"]
         p, plo, phi = r["published"]
         fig.data[0].update(y=m, error_y=dict(array=r["ci_high"] - m, arrayminus=m - r["ci_low"]))
-        fig.data[1].update(y=[e], error_y=dict(array=[r["effect_hi_pct"] - e],
-                                               arrayminus=[e - r["effect_lo_pct"]]))
+        fig.data[1].update(
+            y=[e], error_y=dict(array=[r["effect_hi_pct"] - e], arrayminus=[e - r["effect_lo_pct"]])
+        )
         fig.data[2].update(y=[p], error_y=dict(array=[phi - p], arrayminus=[p - plo]))
         fig.layout.yaxis.title.text = f"{lab} ({unit})"
 
@@ -75,8 +101,10 @@ class DietPatternsExplorer(Explorer):
         lab, unit = _OUTCOMES[self.values()["outcome"]]
         p, plo, phi = _PUBLISHED[self.values()["outcome"]]
         pub = f"{p:+.0f} %" if plo == phi else f"{p:+.0f} % (range {plo:+.0f} to {phi:+.0f} %)"
-        return (f"Illustrative (synthetic) cohort, first {s['n_per_group']:.0f} participants per group. "
-                f"Left: mean serum {lab.split()[-1]} of omnivores, vegetarians and vegans with 95 % confidence "
-                f"intervals. Right: vegans differ from the others by {s['effect_pct']:+.0f} % (95 % CI "
-                f"{s['effect_lo_pct']:+.0f} to {s['effect_hi_pct']:+.0f} %); the published "
-                f"observational value is {pub}. Larger samples give narrower intervals.")
+        return (
+            f"Illustrative (synthetic) cohort, first {s['n_per_group']:.0f} participants per group. "
+            f"Left: mean serum {lab.split()[-1]} of omnivores, vegetarians and vegans with 95 % confidence "
+            f"intervals. Right: vegans differ from the others by {s['effect_pct']:+.0f} % (95 % CI "
+            f"{s['effect_lo_pct']:+.0f} to {s['effect_hi_pct']:+.0f} %); the published "
+            f"observational value is {pub}. Larger samples give narrower intervals."
+        )

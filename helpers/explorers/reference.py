@@ -1,4 +1,5 @@
 """Explorer `reference`: place one IGF-1 value on the age- and sex-specific percentile chart."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -13,8 +14,11 @@ _RANGES = {"ng/mL": (5.0, 900.0, 1.0), "nmol/L": (0.7, 117.6, 0.1)}
 
 def reading(percentile: float, age: float, sex: str) -> str:
     """Plain-words reading of a percentile for an age and sex."""
-    who = f"a {age:.0f}-year-old {'woman' if sex == 'female' else 'man'}" if age >= 18 else \
-          f"a {age:.0f}-year-old {'girl' if sex == 'female' else 'boy'}"
+    who = (
+        f"a {age:.0f}-year-old {'woman' if sex == 'female' else 'man'}"
+        if age >= 18
+        else f"a {age:.0f}-year-old {'girl' if sex == 'female' else 'boy'}"
+    )
     if percentile < 2.5:
         return f"below the reference interval (under the 2.5th percentile) for {who}"
     if percentile > 97.5:
@@ -26,19 +30,23 @@ def reading(percentile: float, age: float, sex: str) -> str:
 class ReferenceExplorer(Explorer):
     name = "reference"
     title = "Where does an IGF-1 value sit for this age and sex? (model percentiles)"
-    summary_labels = {"igf1_ng_ml": ("IGF-1", "ng/mL", ".0f"),
-                      "igf1_nmol_l": ("IGF-1", "nmol/L", ".1f"),
-                      "percentile": ("Percentile for age and sex", "", ".1f"),
-                      "sds": ("SDS (z-score)", "", "+.2f"),
-                      "p2_5_ng_ml": ("2.5th percentile", "ng/mL", ".0f"),
-                      "p50_ng_ml": ("Median", "ng/mL", ".0f"),
-                      "p97_5_ng_ml": ("97.5th percentile", "ng/mL", ".0f")}
+    summary_labels = {
+        "igf1_ng_ml": ("IGF-1", "ng/mL", ".0f"),
+        "igf1_nmol_l": ("IGF-1", "nmol/L", ".1f"),
+        "percentile": ("Percentile for age and sex", "", ".1f"),
+        "sds": ("SDS (z-score)", "", "+.2f"),
+        "p2_5_ng_ml": ("2.5th percentile", "ng/mL", ".0f"),
+        "p50_ng_ml": ("Median", "ng/mL", ".0f"),
+        "p97_5_ng_ml": ("97.5th percentile", "ng/mL", ".0f"),
+    }
 
     def make_controls(self):
-        return {"sex": choice("Sex", [("Female", "female"), ("Male", "male")], "female", kind="toggle"),
-                "age": int_slider("Age", "years", 0, 100, 62),
-                "unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
-                "value": slider("IGF-1 value", "ng/mL", *_RANGES["ng/mL"][:2], 1.0, 120.0, fmt=".1f")}
+        return {
+            "sex": choice("Sex", [("Female", "female"), ("Male", "male")], "female", kind="toggle"),
+            "age": int_slider("Age", "years", 0, 100, 62),
+            "unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
+            "value": slider("IGF-1 value", "ng/mL", *_RANGES["ng/mL"][:2], 1.0, 120.0, fmt=".1f"),
+        }
 
     def on_control_change(self, name, value):
         if name != "unit":
@@ -52,16 +60,24 @@ class ReferenceExplorer(Explorer):
         factor = 1.0 if unit == "ng/mL" else units.NMOL_L_PER_NG_ML
         curves = lifespan.igf1_reference(_AGE_GRID, sex)
         ref = lifespan.igf1_reference(float(age), sex)
-        return {"sex": sex, "age": float(age), "unit": unit, "value": float(value),
-                "igf1_ng_ml": ng, "igf1_nmol_l": float(nmol),
-                "sds": lifespan.igf1_sds(ng, float(age), sex),
-                "percentile": lifespan.igf1_percentile(ng, float(age), sex),
-                "curves": {k: v * factor for k, v in curves.items()}, "ref": ref}
+        return {
+            "sex": sex,
+            "age": float(age),
+            "unit": unit,
+            "value": float(value),
+            "igf1_ng_ml": ng,
+            "igf1_nmol_l": float(nmol),
+            "sds": lifespan.igf1_sds(ng, float(age), sex),
+            "percentile": lifespan.igf1_percentile(ng, float(age), sex),
+            "curves": {k: v * factor for k, v in curves.items()},
+            "ref": ref,
+        }
 
     def make_figure(self, r):
         c = r["curves"]
-        return reference_chart(_AGE_GRID, c["p2_5"], c["p50"], c["p97_5"], r["age"], r["value"],
-                               sex=r["sex"], unit=r["unit"])
+        return reference_chart(
+            _AGE_GRID, c["p2_5"], c["p50"], c["p97_5"], r["age"], r["value"], sex=r["sex"], unit=r["unit"]
+        )
 
     def update_figure(self, fig, r):
         c = r["curves"]
@@ -73,17 +89,25 @@ class ReferenceExplorer(Explorer):
 
     def summarize(self, r):
         self._words = (r["sex"], r["age"])
-        return {"igf1_ng_ml": r["igf1_ng_ml"], "igf1_nmol_l": r["igf1_nmol_l"],
-                "percentile": float(r["percentile"]), "sds": float(r["sds"]), "age_years": r["age"],
-                "p2_5_ng_ml": float(r["ref"]["p2_5"]), "p50_ng_ml": float(r["ref"]["p50"]),
-                "p97_5_ng_ml": float(r["ref"]["p97_5"])}
+        return {
+            "igf1_ng_ml": r["igf1_ng_ml"],
+            "igf1_nmol_l": r["igf1_nmol_l"],
+            "percentile": float(r["percentile"]),
+            "sds": float(r["sds"]),
+            "age_years": r["age"],
+            "p2_5_ng_ml": float(r["ref"]["p2_5"]),
+            "p50_ng_ml": float(r["ref"]["p50"]),
+            "p97_5_ng_ml": float(r["ref"]["p97_5"]),
+        }
 
     def describe(self, s):
         sex, age = self._words
-        return (f"The chart shows the model's 2.5th, 50th and 97.5th IGF-1 percentiles for {'females' if sex == 'female' else 'males'} "
-                f"from birth to 100 years and marks {s['igf1_ng_ml']:.0f} ng/mL "
-                f"({s['igf1_nmol_l']:.1f} nmol/L) at {age:.0f} years. That value is at the "
-                f"{s['percentile']:.1f}th percentile (SDS {s['sds']:+.2f}): "
-                f"{reading(s['percentile'], age, sex)} "
-                f"({s['p2_5_ng_ml']:.0f}–{s['p97_5_ng_ml']:.0f} ng/mL in this illustrative model "
-                f"of one assay).")
+        return (
+            f"The chart shows the model's 2.5th, 50th and 97.5th IGF-1 percentiles for {'females' if sex == 'female' else 'males'} "
+            f"from birth to 100 years and marks {s['igf1_ng_ml']:.0f} ng/mL "
+            f"({s['igf1_nmol_l']:.1f} nmol/L) at {age:.0f} years. That value is at the "
+            f"{s['percentile']:.1f}th percentile (SDS {s['sds']:+.2f}): "
+            f"{reading(s['percentile'], age, sex)} "
+            f"({s['p2_5_ng_ml']:.0f}–{s['p97_5_ng_ml']:.0f} ng/mL in this illustrative model "
+            f"of one assay)."
+        )

@@ -1,11 +1,11 @@
 """Explorer `signalling`: IGF-1 concentration, amino acids and blockers -> muscle protein balance."""
+
 from __future__ import annotations
 
 import numpy as np
 
 from ..models import signalling as sg
-from ..plots.mechanism import (_marker_texts, node_colors, node_labels, node_symbols,
-                               signalling_figure)
+from ..plots.mechanism import _marker_texts, node_colors, node_labels, node_symbols, signalling_figure
 from .base import Explorer, checkbox, register, slider
 
 CONC_NM = np.logspace(-2, 3, 161)
@@ -25,29 +25,42 @@ class SignallingExplorer(Explorer):
 
     def make_controls(self):
         return {
-            "igf1_nM": slider("IGF-1 around the cells", "nM, log scale", 0.01, 1000.0, 0.05, 2.0,
-                              fmt=".3g", log=True),
-            "amino_acids": slider("Amino-acid availability", "relative, 1 = normal", 0.0, 2.0,
-                                  0.05, 1.0),
+            "igf1_nM": slider(
+                "IGF-1 around the cells", "nM, log scale", 0.01, 1000.0, 0.05, 2.0, fmt=".3g", log=True
+            ),
+            "amino_acids": slider("Amino-acid availability", "relative, 1 = normal", 0.0, 2.0, 0.05, 1.0),
             "pi3k_inhibitor": checkbox("PI3K inhibitor (blocks Akt)"),
             "rapamycin": checkbox("Rapamycin (blocks mTORC1)"),
             "mek_inhibitor": checkbox("MEK inhibitor (blocks ERK)"),
         }
 
     def compute(self, igf1_nM, amino_acids, pi3k_inhibitor, rapamycin, mek_inhibitor):
-        kw = dict(amino_acids=amino_acids, pi3k_inhibitor=pi3k_inhibitor, rapamycin=rapamycin,
-                  mek_inhibitor=mek_inhibitor)
-        return {"curves": sg.muscle_response(CONC_NM, **kw),
-                "current": sg.muscle_response(igf1_nM, **kw),
-                "states": sg.pathway_states(igf1_nM, **kw),
-                "igf1_nM": igf1_nM, "blockers": (pi3k_inhibitor, rapamycin, mek_inhibitor),
-                "amino_acids": amino_acids}
+        kw = dict(
+            amino_acids=amino_acids,
+            pi3k_inhibitor=pi3k_inhibitor,
+            rapamycin=rapamycin,
+            mek_inhibitor=mek_inhibitor,
+        )
+        return {
+            "curves": sg.muscle_response(CONC_NM, **kw),
+            "current": sg.muscle_response(igf1_nM, **kw),
+            "states": sg.pathway_states(igf1_nM, **kw),
+            "igf1_nM": igf1_nM,
+            "blockers": (pi3k_inhibitor, rapamycin, mek_inhibitor),
+            "amino_acids": amino_acids,
+        }
 
     def make_figure(self, result):
         c = result["curves"]
-        return signalling_figure(CONC_NM, c["synthesis_rel"], c["degradation_rel"],
-                                 c["proliferation_rel"], result["igf1_nM"], result["current"],
-                                 result["states"])
+        return signalling_figure(
+            CONC_NM,
+            c["synthesis_rel"],
+            c["degradation_rel"],
+            c["proliferation_rel"],
+            result["igf1_nM"],
+            result["current"],
+            result["states"],
+        )
 
     def update_figure(self, fig, result):
         c, cur, st = result["curves"], result["current"], result["states"]
@@ -66,29 +79,43 @@ class SignallingExplorer(Explorer):
 
     def summarize(self, result):
         cur = result["current"]
-        return {"occupancy_pct": cur["receptor_occupancy"] * 100,
-                "synthesis_change_pct": (cur["synthesis_rel"] - 1) * 100,
-                "degradation_change_pct": (cur["degradation_rel"] - 1) * 100,
-                "net_balance": cur["net_balance"],
-                "proliferation_change_pct": (cur["proliferation_rel"] - 1) * 100,
-                "igf1_nM": float(result["igf1_nM"]),
-                "amino_acids": float(result["amino_acids"]),
-                "blocked": float(sum(result["blockers"]))}
+        return {
+            "occupancy_pct": cur["receptor_occupancy"] * 100,
+            "synthesis_change_pct": (cur["synthesis_rel"] - 1) * 100,
+            "degradation_change_pct": (cur["degradation_rel"] - 1) * 100,
+            "net_balance": cur["net_balance"],
+            "proliferation_change_pct": (cur["proliferation_rel"] - 1) * 100,
+            "igf1_nM": float(result["igf1_nM"]),
+            "amino_acids": float(result["amino_acids"]),
+            "blocked": float(sum(result["blockers"])),
+        }
 
     def describe(self, s):
-        blockers = [name for name, on in zip(("a PI3K inhibitor", "rapamycin", "a MEK inhibitor"),
-                                             self._blockers()) if on]
+        blockers = [
+            name
+            for name, on in zip(
+                ("a PI3K inhibitor", "rapamycin", "a MEK inhibitor"), self._blockers(), strict=True
+            )
+            if on
+        ]
         drugs = " with " + " and ".join(blockers) if blockers else " with no blocker"
-        balance = ("positive (growth)" if s["net_balance"] > 0.02 else
-                   "negative (loss)" if s["net_balance"] < -0.02 else "about zero")
-        return (f"At {s['igf1_nM']:.3g} nM IGF-1, amino acids {s['amino_acids']:.2f} x normal"
-                f"{drugs}: receptor occupancy {s['occupancy_pct']:.0f} %, protein synthesis "
-                f"{s['synthesis_change_pct']:+.0f} %, breakdown {s['degradation_change_pct']:+.0f} %, "
-                f"net protein balance {balance}, proliferation signal "
-                f"{s['proliferation_change_pct']:+.0f} % compared with no IGF-1. The left panel "
-                f"shows the three dose–response curves on a log axis (half-maximal near 2 nM) with "
-                f"today's concentration marked; the right panel names each pathway step and "
-                f"whether it is on, off or blocked.")
+        balance = (
+            "positive (growth)"
+            if s["net_balance"] > 0.02
+            else "negative (loss)"
+            if s["net_balance"] < -0.02
+            else "about zero"
+        )
+        return (
+            f"At {s['igf1_nM']:.3g} nM IGF-1, amino acids {s['amino_acids']:.2f} x normal"
+            f"{drugs}: receptor occupancy {s['occupancy_pct']:.0f} %, protein synthesis "
+            f"{s['synthesis_change_pct']:+.0f} %, breakdown {s['degradation_change_pct']:+.0f} %, "
+            f"net protein balance {balance}, proliferation signal "
+            f"{s['proliferation_change_pct']:+.0f} % compared with no IGF-1. The left panel "
+            f"shows the three dose–response curves on a log axis (half-maximal near 2 nM) with "
+            f"today's concentration marked; the right panel names each pathway step and "
+            f"whether it is on, off or blocked."
+        )
 
     def _blockers(self):
         v = self.values()

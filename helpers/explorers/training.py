@@ -1,5 +1,6 @@
 """Explorer `training`: weeks of resistance training -> local IGF-1 signal, protein balance
 (notebook 01's signalling model) and muscle cross-sectional area; resting serum IGF-1 flat."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,10 +24,13 @@ class Training(Explorer):
     }
 
     def make_controls(self):
-        return {"weeks": int_slider("Training duration", "weeks", 1, exercise.MAX_WEEKS, 12),
-                "sessions_per_week": int_slider("Sessions per week", "sessions/week", 1, 4, 3),
-                "load": slider("Loading per session (1 = 8 x 8 eccentric squats)", "relative",
-                               0.0, 1.0, 0.05, 1.0)}
+        return {
+            "weeks": int_slider("Training duration", "weeks", 1, exercise.MAX_WEEKS, 12),
+            "sessions_per_week": int_slider("Sessions per week", "sessions/week", 1, 4, 3),
+            "load": slider(
+                "Loading per session (1 = 8 x 8 eccentric squats)", "relative", 0.0, 1.0, 0.05, 1.0
+            ),
+        }
 
     def compute(self, weeks, sessions_per_week, load):
         r = exercise.training_trajectory(int(weeks), int(sessions_per_week), float(load))
@@ -37,8 +41,9 @@ class Training(Explorer):
 
     def make_figure(self, result):
         r = result
-        return training_figure(r["weeks"], r["local_fold"], r["serum_fold"], r["csa_total_pct"],
-                               r["csa_mech_pct"])
+        return training_figure(
+            r["weeks"], r["local_fold"], r["serum_fold"], r["csa_total_pct"], r["csa_mech_pct"]
+        )
 
     def update_figure(self, fig, result):
         r = result
@@ -50,21 +55,25 @@ class Training(Explorer):
         r = result
         total = float(r["csa_total_pct"][-1])
         mech = float(r["csa_mech_pct"][-1])
-        return {"local_fold_mean": float(np.mean(r["local_fold"])),
-                "serum_change_pct": float(100.0 * (r["serum_fold"][-1] - 1.0)),
-                "synthesis_change_pct": float(100.0 * (np.mean(r["synthesis_rel"]) / r["synth0"] - 1.0)),
-                "degradation_change_pct": float(100.0 * (np.mean(r["degradation_rel"]) / r["degr0"] - 1.0)),
-                "csa_total_pct": total,
-                "igf1_route_share_pct": float(100.0 * (total - mech) / total) if total > 0 else 0.0,
-                "weeks": float(r["weeks"][-1])}
+        return {
+            "local_fold_mean": float(np.mean(r["local_fold"])),
+            "serum_change_pct": float(100.0 * (r["serum_fold"][-1] - 1.0)),
+            "synthesis_change_pct": float(100.0 * (np.mean(r["synthesis_rel"]) / r["synth0"] - 1.0)),
+            "degradation_change_pct": float(100.0 * (np.mean(r["degradation_rel"]) / r["degr0"] - 1.0)),
+            "csa_total_pct": total,
+            "igf1_route_share_pct": float(100.0 * (total - mech) / total) if total > 0 else 0.0,
+            "weeks": float(r["weeks"][-1]),
+        }
 
     def describe(self, s):
-        return (f"Over {s['weeks']:.0f} weeks (illustrative model), the local IGF-1 signal in the "
-                f"trained muscle averages {s['local_fold_mean']:.2f}-fold its pre-training level, "
-                f"while resting serum IGF-1 stays flat ({s['serum_change_pct']:+.0f} %). Through "
-                f"notebook 01's signalling model this raises protein synthesis by "
-                f"{s['synthesis_change_pct']:.1f} % and lowers breakdown by "
-                f"{max(0.0, -s['degradation_change_pct']):.1f} % on average. Cross-sectional area grows by "
-                f"{s['csa_total_pct']:.1f} %; {s['igf1_route_share_pct']:.0f} % of that gain goes "
-                f"through the IGF-1 route, the rest through IGF-1-independent mechanotransduction "
-                f"(the line labelled \"without the IGF-1 route\").")
+        return (
+            f"Over {s['weeks']:.0f} weeks (illustrative model), the local IGF-1 signal in the "
+            f"trained muscle averages {s['local_fold_mean']:.2f}-fold its pre-training level, "
+            f"while resting serum IGF-1 stays flat ({s['serum_change_pct']:+.0f} %). Through "
+            f"notebook 01's signalling model this raises protein synthesis by "
+            f"{s['synthesis_change_pct']:.1f} % and lowers breakdown by "
+            f"{max(0.0, -s['degradation_change_pct']):.1f} % on average. Cross-sectional area grows by "
+            f"{s['csa_total_pct']:.1f} %; {s['igf1_route_share_pct']:.0f} % of that gain goes "
+            f"through the IGF-1 route, the rest through IGF-1-independent mechanotransduction "
+            f'(the line labelled "without the IGF-1 route").'
+        )

@@ -1,4 +1,5 @@
 """Explorer `unit_converter`: an IGF-1 value in ng/mL or nmol/L, shown in both units."""
+
 from __future__ import annotations
 
 from ..models import units
@@ -12,12 +13,16 @@ _RANGES = {"ng/mL": (0.0, MAX_NG_ML, 1.0), "nmol/L": (0.0, round(MAX_NG_ML * uni
 class UnitConverter(Explorer):
     name = "unit_converter"
     title = "IGF-1 unit converter (ng/mL and nmol/L)"
-    summary_labels = {"igf1_ng_ml": ("IGF-1, mass units", "ng/mL", ".1f"),
-                      "igf1_nmol_l": ("IGF-1, molar units", "nmol/L", ".2f")}
+    summary_labels = {
+        "igf1_ng_ml": ("IGF-1, mass units", "ng/mL", ".1f"),
+        "igf1_nmol_l": ("IGF-1, molar units", "nmol/L", ".2f"),
+    }
 
     def make_controls(self):
-        return {"unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
-                "value": slider("IGF-1 value", "ng/mL", 0.0, MAX_NG_ML, 1.0, 150.0, fmt=".1f")}
+        return {
+            "unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
+            "value": slider("IGF-1 value", "ng/mL", 0.0, MAX_NG_ML, 1.0, 150.0, fmt=".1f"),
+        }
 
     def on_control_change(self, name, value):
         if name != "unit":
@@ -43,5 +48,7 @@ class UnitConverter(Explorer):
         return {"igf1_ng_ml": float(result["igf1_ng_ml"]), "igf1_nmol_l": float(result["igf1_nmol_l"])}
 
     def describe(self, summary):
-        return (f"{summary['igf1_ng_ml']:.1f} ng/mL of IGF-1 is {summary['igf1_nmol_l']:.2f} nmol/L "
-                f"(multiply ng/mL by {units.NMOL_L_PER_NG_ML:.4f}; divide nmol/L by the same factor).")
+        return (
+            f"{summary['igf1_ng_ml']:.1f} ng/mL of IGF-1 is {summary['igf1_nmol_l']:.2f} nmol/L "
+            f"(multiply ng/mL by {units.NMOL_L_PER_NG_ML:.4f}; divide nmol/L by the same factor)."
+        )

@@ -9,6 +9,7 @@ deterministic (fixed float format, LF line endings), so regenerating gives byte-
     python -m helpers.illustrative --write     # regenerate all files in data/
     python -m helpers.illustrative --check     # exit 1 if any file differs
 """
+
 from __future__ import annotations
 
 import importlib
@@ -45,12 +46,16 @@ def csv_text(name: str) -> str:
     df = gens[name]()
     spec = schema(name)
     if not spec.get("illustrative"):
-        raise ValueError(f"schema of {name!r} must say \"illustrative\": true")
+        raise ValueError(f'schema of {name!r} must say "illustrative": true')
     text = df.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
     # validate what will be written, exactly as load_dataset will read it
     from io import StringIO
-    validate(pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, na_values=[""]),
-             spec, f"generated {name}.csv")
+
+    validate(
+        pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, na_values=[""]),
+        spec,
+        f"generated {name}.csv",
+    )
     return text
 
 

@@ -1,4 +1,5 @@
 """python -m helpers.illustrative [--write | --check]"""
+
 import argparse
 import sys
 

@@ -5,6 +5,7 @@ Szuhany et al. 2015 (calibration rows A74-A76; [@szuhany2015]) and then shifted 
 fixed-effect (inverse-variance) pooled estimate of each outcome equals the published value.
 The published pooled point estimates are real; every study row and every CI here is synthetic.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,7 +25,7 @@ TAU = 0.2
 def bdnf_effect_sizes() -> pd.DataFrame:
     rng = np.random.default_rng(SEED)
     rows = []
-    for letter, (outcome, (g_pub, k, _label)) in zip("ABC", OUTCOMES.items()):
+    for letter, (outcome, (g_pub, k, _label)) in zip("ABC", OUTCOMES.items(), strict=True):
         n = rng.integers(16, 81, size=k)
         true = g_pub + TAU * rng.standard_normal(k)
         se = hedges_g_se(np.clip(true, -2, 2), n)
@@ -35,12 +36,16 @@ def bdnf_effect_sizes() -> pd.DataFrame:
         g = np.round(g, 3)
         se = hedges_g_se(g, n)
         for i in range(k):
-            rows.append({"outcome": outcome,
-                         "study_label": f"Illustrative study {letter}{i + 1}",
-                         "n_participants": int(n[i]),
-                         "hedges_g": float(g[i]),
-                         "ci_low_95": float(np.round(g[i] - 1.959964 * se[i], 3)),
-                         "ci_high_95": float(np.round(g[i] + 1.959964 * se[i], 3))})
+            rows.append(
+                {
+                    "outcome": outcome,
+                    "study_label": f"Illustrative study {letter}{i + 1}",
+                    "n_participants": int(n[i]),
+                    "hedges_g": float(g[i]),
+                    "ci_low_95": float(np.round(g[i] - 1.959964 * se[i], 3)),
+                    "ci_high_95": float(np.round(g[i] + 1.959964 * se[i], 3)),
+                }
+            )
     return pd.DataFrame(rows)
 
 

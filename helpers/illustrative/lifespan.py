@@ -14,6 +14,7 @@ IGFBP-3. Adults (>= 18 y) also get a grip strength that
 so the crude IGF-1 – grip correlation in adults is much larger than the age-adjusted one: age
 drives both. Children have no grip value (blank).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -53,17 +54,22 @@ def generate_cohort() -> pd.DataFrame:
         m = sex == s
         igf1[m] = lifespan.centile("igf1", z1[m], age[m], s)
         bp3[m] = lifespan.centile("igfbp3", z3[m], age[m], s)
-        g = (GRIP_AT_30_KG[s] * grip_age_factor(age[m]) + GRIP_PER_IGF1_SDS_KG * z1[m]
-             + GRIP_NOISE_SD_KG[s] * noise[m])
+        g = (
+            GRIP_AT_30_KG[s] * grip_age_factor(age[m])
+            + GRIP_PER_IGF1_SDS_KG * z1[m]
+            + GRIP_NOISE_SD_KG[s] * noise[m]
+        )
         grip[m] = np.where(age[m] >= ADULT_AGE_YEARS, np.maximum(g, 4.0), np.nan)
     order = np.lexsort((sex, age))
-    return pd.DataFrame({
-        "age_years": age[order],
-        "sex": sex[order],
-        "igf1_ng_ml": np.round(igf1[order], 1),
-        "igfbp3_ng_ml": np.round(bp3[order], 0),
-        "grip_strength_kg": np.round(grip[order], 1),
-    })
+    return pd.DataFrame(
+        {
+            "age_years": age[order],
+            "sex": sex[order],
+            "igf1_ng_ml": np.round(igf1[order], 1),
+            "igfbp3_ng_ml": np.round(bp3[order], 0),
+            "grip_strength_kg": np.round(grip[order], 1),
+        }
+    )
 
 
 DATASETS = {"igf1_lifespan_cohort": generate_cohort}

@@ -8,6 +8,7 @@
 
 No person was measured. Fixed seeds make the files byte-identical on regeneration.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -38,7 +39,7 @@ COHORT_IGFBP1_CV = 0.50
 
 def _lognormal_factor(rng, sd, size):
     """Mean-one multiplicative noise with log-scale SD ``sd``."""
-    return np.exp(rng.normal(-0.5 * sd ** 2, sd, size))
+    return np.exp(rng.normal(-0.5 * sd**2, sd, size))
 
 
 def fasting_refeeding() -> pd.DataFrame:
@@ -47,16 +48,26 @@ def fasting_refeeding() -> pd.DataFrame:
     person = rng.normal(0.0, PERSON_SD, N_PARTICIPANTS)
     rows = []
     for diet in nut.DIETS:
-        model = np.where(days <= FAST_DAYS, nut.fasting_igf1(np.minimum(days, FAST_DAYS)),
-                         nut.refeeding_igf1(FAST_DAYS, np.maximum(days - FAST_DAYS, 0), diet))
+        model = np.where(
+            days <= FAST_DAYS,
+            nut.fasting_igf1(np.minimum(days, FAST_DAYS)),
+            nut.refeeding_igf1(FAST_DAYS, np.maximum(days - FAST_DAYS, 0), diet),
+        )
         for i in range(N_PARTICIPANTS):
             # a person who falls deeper than average stays lower; day 0 is 100 % by definition
             y = model * np.exp(person[i] * (1 - model)) * _lognormal_factor(rng, NOISE_SD, days.size)
             y[0] = 1.0
-            for d, v in zip(days, y):
+            for d, v in zip(days, y, strict=True):
                 phase = "prefast" if d == 0 else ("fasting" if d <= FAST_DAYS else "refeeding")
-                rows.append({"participant_id": f"P{i + 1:02d}", "diet": diet, "day": int(d),
-                             "phase": phase, "igf1_pct_prefast": round(100 * float(v), 1)})
+                rows.append(
+                    {
+                        "participant_id": f"P{i + 1:02d}",
+                        "diet": diet,
+                        "day": int(d),
+                        "phase": phase,
+                        "igf1_pct_prefast": round(100 * float(v), 1),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -65,14 +76,26 @@ def diet_cohort() -> pd.DataFrame:
     rows = []
     k = 0
     for pattern, size in COHORT_SIZES.items():
-        igf = (COHORT_OMNIVORE_IGF1_NG_ML * (1 + nut.diet_pattern_effect(pattern))
-               * _lognormal_factor(rng, COHORT_IGF1_CV, size))
-        bp1 = (COHORT_IGFBP1_UG_L * (1 + nut.diet_pattern_igfbp1_effect(pattern))
-               * _lognormal_factor(rng, COHORT_IGFBP1_CV, size))
-        for a, b in zip(igf, bp1):
+        igf = (
+            COHORT_OMNIVORE_IGF1_NG_ML
+            * (1 + nut.diet_pattern_effect(pattern))
+            * _lognormal_factor(rng, COHORT_IGF1_CV, size)
+        )
+        bp1 = (
+            COHORT_IGFBP1_UG_L
+            * (1 + nut.diet_pattern_igfbp1_effect(pattern))
+            * _lognormal_factor(rng, COHORT_IGFBP1_CV, size)
+        )
+        for a, b in zip(igf, bp1, strict=True):
             k += 1
-            rows.append({"participant_id": f"C{k:03d}", "pattern": pattern,
-                         "igf1_ng_ml": round(float(a), 1), "igfbp1_ug_l": round(float(b), 1)})
+            rows.append(
+                {
+                    "participant_id": f"C{k:03d}",
+                    "pattern": pattern,
+                    "igf1_ng_ml": round(float(a), 1),
+                    "igfbp1_ug_l": round(float(b), 1),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -93,7 +116,7 @@ def relative_difference_ci(a: np.ndarray, b: np.ndarray) -> tuple[float, float, 
     """Relative difference mean(a)/mean(b) - 1 with a 95 % CI (delta method on the log ratio)."""
     a, b = np.asarray(a, float), np.asarray(b, float)
     ma, mb = a.mean(), b.mean()
-    se = np.sqrt(a.var(ddof=1) / (a.size * ma ** 2) + b.var(ddof=1) / (b.size * mb ** 2))
+    se = np.sqrt(a.var(ddof=1) / (a.size * ma**2) + b.var(ddof=1) / (b.size * mb**2))
     r = np.log(ma / mb)
     return float(np.expm1(r)), float(np.expm1(r - 1.96 * se)), float(np.expm1(r + 1.96 * se))
 
@@ -102,8 +125,12 @@ def _t975(dof) -> np.ndarray:
     """97.5th percentile of Student's t (Cornish–Fisher expansion; < 0.1 % error for dof >= 3)."""
     z = 1.959963984540054
     v = np.asarray(dof, float)
-    return (z + (z ** 3 + z) / (4 * v) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * v ** 2)
-            + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * v ** 3))
+    return (
+        z
+        + (z**3 + z) / (4 * v)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * v**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * v**3)
+    )
 
 
 def mean_difference_ci(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:

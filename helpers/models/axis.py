@@ -35,6 +35,7 @@ Calibration and what is qualitative:
 ``liver_sensitivity`` is the lever the nutrition notebook refers to: fasting and low protein
 intake make the liver less responsive to GH, so IGF-1 falls even while GH pulses grow.
 """
+
 from __future__ import annotations
 
 import math
@@ -77,11 +78,13 @@ _MEAN_GH_DEFAULT = GH_BASAL_UG_L + GH_PEAK_UG_L * _TAU_GH_H / PULSE_INTERVAL_H /
 K_PROD = (1 - EXTRAHEPATIC_SHARE) * IGF1_TARGET_NG_ML * K_CLEAR_PER_H / _MEAN_GH_DEFAULT
 P_EXTRA = EXTRAHEPATIC_SHARE * IGF1_TARGET_NG_ML * K_CLEAR_PER_H
 
-RANGES = {"gh_amplitude": (0.0, 3.0, "(relative, 1 = typical adult)"),
-          "liver_sensitivity": (0.0, 2.0, "(relative, 1 = well fed adult)"),
-          "feedback_strength": (0.0, 3.0, "(relative, 1 = normal)"),
-          "days": (1.0, 7.0, "days"),
-          "dt_min": (1.0, 30.0, "min")}
+RANGES = {
+    "gh_amplitude": (0.0, 3.0, "(relative, 1 = typical adult)"),
+    "liver_sensitivity": (0.0, 2.0, "(relative, 1 = well fed adult)"),
+    "feedback_strength": (0.0, 3.0, "(relative, 1 = normal)"),
+    "days": (1.0, 7.0, "days"),
+    "dt_min": (1.0, 30.0, "min"),
+}
 
 
 def _check(name: str, value) -> float:
@@ -111,8 +114,9 @@ def steady_state_igf1(gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength
     return float((-bq + math.sqrt(bq * bq + 4.0 * f * (c0 + u * pulses))) / (2.0 * f))
 
 
-def simulate_axis(gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength=1.0, days=4.0,
-                  dt_min=10.0) -> dict:
+def simulate_axis(
+    gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength=1.0, days=4.0, dt_min=10.0
+) -> dict:
     """Simulate GH and IGF-1 over ``days`` days at ``dt_min``-minute steps (illustrative).
 
     Parameters
@@ -145,13 +149,15 @@ def simulate_axis(gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength=1.0
     dt = _check("dt_min", dt_min)
     interval_min = PULSE_INTERVAL_H * 60.0
     if abs(interval_min / dt - round(interval_min / dt)) > 1e-9:
-        raise ValueError(f"dt_min = {dt:g} min must divide the pulse interval "
-                         f"({interval_min:g} min) evenly, e.g. 5, 10 or 15")
+        raise ValueError(
+            f"dt_min = {dt:g} min must divide the pulse interval "
+            f"({interval_min:g} min) evenly, e.g. 5, 10 or 15"
+        )
     per_pulse = int(round(interval_min / dt))
     n = int(round(d * 24 * 60 / dt))
     dt_h = dt / 60.0
     decay = math.exp(-dt_h / _TAU_GH_H)
-    avg_factor = _TAU_GH_H / dt_h * (1.0 - decay)   # step mean of an exponential / its start value
+    avg_factor = _TAU_GH_H / dt_h * (1.0 - decay)  # step mean of an exponential / its start value
     e_clear = math.exp(-K_CLEAR_PER_H * dt_h)
     kp = K_PROD * s
     f = fb / IGF1_TARGET_NG_ML
@@ -182,14 +188,19 @@ def simulate_axis(gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength=1.0
     time_h = np.arange(n) * dt_h
     mean_igf = float(igf1.mean())
     hep_mean = hep_sum / n
-    return {"time_h": time_h, "gh_ug_l": gh, "igf1_ng_ml": igf1,
-            "mean_igf1_ng_ml": mean_igf,
-            "mean_gh_ug_l": float(gh.mean()),
-            "min_igf1_ng_ml": float(igf1.min()), "max_igf1_ng_ml": float(igf1.max()),
-            "igf1_swing_pct": float((igf1.max() - igf1.min()) / mean_igf * 100) if mean_igf > 0 else 0.0,
-            "mean_pulse_ug_l": float(np.mean(heights)),
-            "steady_state_igf1_ng_ml": i_ss,
-            "hepatic_share": float(hep_mean / (hep_mean + P_EXTRA))}
+    return {
+        "time_h": time_h,
+        "gh_ug_l": gh,
+        "igf1_ng_ml": igf1,
+        "mean_igf1_ng_ml": mean_igf,
+        "mean_gh_ug_l": float(gh.mean()),
+        "min_igf1_ng_ml": float(igf1.min()),
+        "max_igf1_ng_ml": float(igf1.max()),
+        "igf1_swing_pct": float((igf1.max() - igf1.min()) / mean_igf * 100) if mean_igf > 0 else 0.0,
+        "mean_pulse_ug_l": float(np.mean(heights)),
+        "steady_state_igf1_ng_ml": i_ss,
+        "hepatic_share": float(hep_mean / (hep_mean + P_EXTRA)),
+    }
 
 
 def clock_hours(time_h) -> np.ndarray:

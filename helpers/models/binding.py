@@ -28,6 +28,7 @@ Constants (sources and caveats in notebook 02 and in data/igfbp_family.csv):
 - other IGFBPs (IGFBP-1, -2, -4, -5, -6 lumped): Kd 0.3 nM, an order-of-magnitude value
   (sub-nanomolar, as reviewed in [@jones1995; @firth2002]); illustrative.
 """
+
 from __future__ import annotations
 
 import math
@@ -45,21 +46,21 @@ KD_ALS_NM = 1.0 / 5e8 * 1e9
 KD_OTHER_NM = 0.3
 
 #: Molar masses used to convert the published mass concentrations (g/mol = Da).
-IGFBP3_MOLAR_MASS_G_PER_MOL = 28_700.0   # non-glycosylated core (A03, vendor statement: weak)
-ALS_MOLAR_MASS_G_PER_MOL = 85_000.0      # 84-86 kDa glycosylated doublet (A04)
+IGFBP3_MOLAR_MASS_G_PER_MOL = 28_700.0  # non-glycosylated core (A03, vendor statement: weak)
+ALS_MOLAR_MASS_G_PER_MOL = 85_000.0  # 84-86 kDa glycosylated doublet (A04)
 
 #: Typical healthy-adult serum values that are converted to nM below.
-ADULT_IGF1_NG_ML = 147.9        # median, men aged 38 y, IDS-iSYS [@bidlingmaier2014] (A24)
-ADULT_IGFBP3_NG_ML = 4200.0     # median, men aged 40 y, IDS-iSYS [@friedrich2014] (A46)
-ADULT_ALS_MG_L = 24.2           # mean of 93 normal adults, RIA (Baxter 1990; A15)
-ADULT_OTHER_IGFBP_NM = 5.0      # IGFBP-1 alone is ~1-6 nM from overnight to prolonged fasting
-                                # [@cotterill1993]; IGFBP-2, -4, -5, -6 lumped in: illustrative
+ADULT_IGF1_NG_ML = 147.9  # median, men aged 38 y, IDS-iSYS [@bidlingmaier2014] (A24)
+ADULT_IGFBP3_NG_ML = 4200.0  # median, men aged 40 y, IDS-iSYS [@friedrich2014] (A46)
+ADULT_ALS_MG_L = 24.2  # mean of 93 normal adults, RIA (Baxter 1990; A15)
+ADULT_OTHER_IGFBP_NM = 5.0  # IGFBP-1 alone is ~1-6 nM from overnight to prolonged fasting
+# [@cotterill1993]; IGFBP-2, -4, -5, -6 lumped in: illustrative
 
 #: Healthy-adult defaults keyed by ``equilibrium()``'s parameter names.
 ADULT_DEFAULTS: dict[str, float] = {
-    "igf1_nM": round(ADULT_IGF1_NG_ML * NMOL_L_PER_NG_ML, 2),                       # 19.34 nM
+    "igf1_nM": round(ADULT_IGF1_NG_ML * NMOL_L_PER_NG_ML, 2),  # 19.34 nM
     "igfbp3_nM": round(ADULT_IGFBP3_NG_ML / IGFBP3_MOLAR_MASS_G_PER_MOL * 1000, 1),  # 146.3 nM
-    "als_nM": round(ADULT_ALS_MG_L / ALS_MOLAR_MASS_G_PER_MOL * 1e6, 1),              # 284.7 nM
+    "als_nM": round(ADULT_ALS_MG_L / ALS_MOLAR_MASS_G_PER_MOL * 1e6, 1),  # 284.7 nM
     "other_igfbp_nM": ADULT_OTHER_IGFBP_NM,
     "igfbp3_intact_fraction": 1.0,
 }
@@ -70,7 +71,10 @@ ADULT_DEFAULTS: dict[str, float] = {
 HALF_LIFE_MIN: dict[str, float] = {"free": 11.0, "binary": 25.0, "ternary": 13.5 * 60.0}
 #: Published ranges (min) of the half-lives above, for tests and text.
 HALF_LIFE_RANGE_MIN: dict[str, tuple[float, float]] = {
-    "free": (10.0, 12.0), "binary": (20.0, 30.0), "ternary": (12.0 * 60.0, 15.0 * 60.0)}
+    "free": (10.0, 12.0),
+    "binary": (20.0, 30.0),
+    "ternary": (12.0 * 60.0, 15.0 * 60.0),
+}
 POOLS = ("free", "binary", "ternary")
 
 #: Below this total IGF-1 (nM) no binder is measurably occupied (occupancy ~ total / Kd < 1e-99), so
@@ -81,8 +85,8 @@ _MAX_ITER = 2000  # safety net only: float bisection of a bracket in [0, total] 
 
 def _complexes(x, igfbp3, als, other):
     """Binary, ternary and other-bound IGF-1 (nM) for free IGF-1 ``x`` (nM). Arrays broadcast."""
-    u = x / KD_IGFBP3_NM                        # occupied : free IGFBP-3
-    c = u / KD_ALS_NM                           # ternary per (free BP-3 x free ALS)
+    u = x / KD_IGFBP3_NM  # occupied : free IGFBP-3
+    c = u / KD_ALS_NM  # ternary per (free BP-3 x free ALS)
     # free IGFBP-3 b solves (1+u) c b^2 + (1 + u + (ALS - BP3) c) b - BP3 = 0 (b >= 0)
     alpha = (1.0 + u) * c
     beta = 1.0 + u + (als - igfbp3) * c
@@ -93,7 +97,7 @@ def _complexes(x, igfbp3, als, other):
         b_neg = np.where(alpha > 0, (disc - beta) / (2.0 * alpha), 0.0)
     b = np.where(beta >= 0, b_pos, b_neg)
     binary = u * b
-    a = als / (1.0 + b * c)                     # free ALS
+    a = als / (1.0 + b * c)  # free ALS
     ternary = binary * a / KD_ALS_NM
     other_bound = other * x / (KD_OTHER_NM + x)
     return binary, ternary, other_bound
@@ -162,16 +166,22 @@ def equilibrium(igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fr
     als = as_float_array("als_nM", als_nM, low=0.0, unit="nM")
     other = as_float_array("other_igfbp_nM", other_igfbp_nM, low=0.0, unit="nM")
     intact = as_float_array("igfbp3_intact_fraction", igfbp3_intact_fraction, low=0.0, high=1.0)
-    scalar = all(np.ndim(v) == 0 for v in (igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM,
-                                           igfbp3_intact_fraction))
+    scalar = all(
+        np.ndim(v) == 0 for v in (igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM, igfbp3_intact_fraction)
+    )
     if scalar:
         t = float(igf1)
-        free, binary, ternary, other_bound = _solve_scalar(t, float(bp3) * float(intact),
-                                                           float(als), float(other))
+        free, binary, ternary, other_bound = _solve_scalar(
+            t, float(bp3) * float(intact), float(als), float(other)
+        )
         pools = {"free": free, "binary": binary, "ternary": ternary, "other_bound": other_bound}
         out = {f"{k}_nM": v for k, v in pools.items()}
-        out.update({f"{'other' if k == 'other_bound' else k}_fraction": (v / t if t > 0 else 0.0)
-                    for k, v in pools.items()})
+        out.update(
+            {
+                f"{'other' if k == 'other_bound' else k}_fraction": (v / t if t > 0 else 0.0)
+                for k, v in pools.items()
+            }
+        )
         return out
     igf1, bp3, als, other, intact = np.broadcast_arrays(igf1, bp3, als, other, intact)
     bp3_eff = bp3 * intact
@@ -180,7 +190,7 @@ def equilibrium(igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fr
     hi = igf1.copy()
     for _ in range(_MAX_ITER):
         mid = 0.5 * (lo + hi)
-        moving = (mid > lo) & (mid < hi)        # bracket can still shrink in floating point
+        moving = (mid > lo) & (mid < hi)  # bracket can still shrink in floating point
         if not moving.any():
             break
         b2, t3, ob = _complexes(mid, bp3_eff, als, other)
@@ -195,21 +205,33 @@ def equilibrium(igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fr
         b2, t3, ob = _complexes(x, bp3_eff, als, other)
         res.append((np.abs(x + b2 + t3 + ob - igf1), x, b2, t3, ob))
     pick_lo = res[0][0] <= res[1][0]
-    free, binary, ternary, other_bound = (np.where(pick_lo, a, b) for a, b in zip(res[0][1:], res[1][1:]))
+    free, binary, ternary, other_bound = (
+        np.where(pick_lo, a, b) for a, b in zip(res[0][1:], res[1][1:], strict=True)
+    )
     tracer = igf1 < _TRACER_NM
     if tracer.any():
         w = [np.broadcast_to(wi, igf1.shape) for wi in _tracer_weights(bp3_eff, als, other)]
         tot = sum(w)
-        free, binary, ternary, other_bound = (np.where(tracer, igf1 * wi / tot, p)
-                                              for wi, p in zip(w, (free, binary, ternary, other_bound)))
+        free, binary, ternary, other_bound = (
+            np.where(tracer, igf1 * wi / tot, p)
+            for wi, p in zip(w, (free, binary, ternary, other_bound), strict=True)
+        )
 
     with np.errstate(divide="ignore", invalid="ignore"):
+
         def frac(p):
             return np.where(igf1 > 0, p / np.where(igf1 > 0, igf1, 1.0), 0.0)
-        out = {"free_nM": free, "binary_nM": binary, "ternary_nM": ternary,
-               "other_bound_nM": other_bound,
-               "free_fraction": frac(free), "binary_fraction": frac(binary),
-               "ternary_fraction": frac(ternary), "other_fraction": frac(other_bound)}
+
+        out = {
+            "free_nM": free,
+            "binary_nM": binary,
+            "ternary_nM": ternary,
+            "other_bound_nM": other_bound,
+            "free_fraction": frac(free),
+            "binary_fraction": frac(binary),
+            "ternary_fraction": frac(ternary),
+            "other_fraction": frac(other_bound),
+        }
     return out
 
 

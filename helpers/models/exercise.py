@@ -23,6 +23,7 @@ training explorer and for effect sizes (meta-analysis arithmetic).
 
 Everything here is an educational model, not a physiological simulator.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -60,8 +61,7 @@ def acute_serum_igf1(t_min, intensity, duration_min=10.0):
     high-intensity bout of Schwarz 1996). Scalar in -> float out; array in -> array out.
     """
     t = as_float_array("t_min", t_min, low=T_MIN_RANGE[0], high=T_MIN_RANGE[1], unit="min")
-    dur = float(as_float_array("duration_min", duration_min, low=0.0, high=MAX_DURATION_MIN,
-                               unit="min"))
+    dur = float(as_float_array("duration_min", duration_min, low=0.0, high=MAX_DURATION_MIN, unit="min"))
     if dur <= 0.0:
         raise ValueError(f"duration_min must be > 0 min, got {dur:g}; allowed (0, {MAX_DURATION_MIN:g}] min")
     plateau = _PLATEAU_PCT_PER_INTENSITY * intensity_value(intensity)
@@ -99,7 +99,7 @@ def load_value(load) -> float:
 def _pulse(hours):
     """Gamma-like pulse, 0 at h = 0, 1 at ``PEAK_HOURS``, < 0.01 by 14 days."""
     x = np.clip(hours, 0.0, None) / PEAK_HOURS
-    return x ** 2 * np.exp(2.0 * (1.0 - x))
+    return x**2 * np.exp(2.0 * (1.0 - x))
 
 
 def local_igf1_mrna(hours_after, load):
@@ -119,8 +119,7 @@ def training_local_signal(days, sessions_per_week, load):
     ``load`` are done ``sessions_per_week`` times a week from day 0. Excess responses of
     successive bouts add (ASSUMPTION; illustrative). Returns an array like ``days``."""
     d = as_float_array("days", days, low=0.0, high=7.0 * 52, unit="d")
-    n = float(as_float_array("sessions_per_week", sessions_per_week, low=0.0, high=7.0,
-                             unit="sessions/week"))
+    n = float(as_float_array("sessions_per_week", sessions_per_week, low=0.0, high=7.0, unit="sessions/week"))
     lv = load_value(load)
     if n == 0.0 or lv == 0.0:
         return np.ones_like(d)
@@ -135,7 +134,7 @@ def hedges_g_se(g, n_total):
     """Approximate standard error of Hedges' g for two equal groups totalling ``n_total``."""
     gg = as_float_array("g", g, low=-10.0, high=10.0)
     n = as_float_array("n_total", n_total, low=4.0, high=1e6, unit="participants")
-    return np.sqrt(4.0 / n + gg ** 2 / (2.0 * n))
+    return np.sqrt(4.0 / n + gg**2 / (2.0 * n))
 
 
 def pooled_effect(g, se):
@@ -144,7 +143,7 @@ def pooled_effect(g, se):
     s = as_float_array("se", se, low=1e-9, high=100.0)
     if gg.shape != s.shape or gg.size == 0:
         raise ValueError(f"g and se must be non-empty and the same shape, got {gg.shape} and {s.shape}")
-    w = 1.0 / s ** 2
+    w = 1.0 / s**2
     est = float((w * gg).sum() / w.sum())
     half = 1.959964 * float(np.sqrt(1.0 / w.sum()))
     return est, est - half, est + half
@@ -166,6 +165,7 @@ MAX_WEEKS = 20
 
 def _drives(days, sessions_per_week, load):
     from .signalling import muscle_response  # notebook 01's model (lazy: only needed here)
+
     fold = training_local_signal(days, sessions_per_week, load)
     mech = (fold - 1.0) / (ECCENTRIC_48H_FOLD - 1.0)  # summed bout pulses x load
     base = muscle_response(TISSUE_IGF1_BASELINE_NM)
@@ -204,12 +204,17 @@ def training_trajectory(weeks, sessions_per_week, load) -> dict:
     k_mech, k_igf = _GAINS
     mech_pct = np.concatenate([[0.0], np.cumsum(k_mech * mech[:-1])])
     igf_pct = np.concatenate([[0.0], np.cumsum(k_igf * igf[:-1])])
-    return {"weeks": days / 7.0, "local_fold": fold, "serum_fold": np.ones_like(fold),
-            "igf1_nM": TISSUE_IGF1_BASELINE_NM * fold,
-            "synthesis_rel": np.asarray(resp["synthesis_rel"], float),
-            "degradation_rel": np.asarray(resp["degradation_rel"], float),
-            "net_balance_change": igf,
-            "csa_total_pct": mech_pct + igf_pct, "csa_mech_pct": mech_pct}
+    return {
+        "weeks": days / 7.0,
+        "local_fold": fold,
+        "serum_fold": np.ones_like(fold),
+        "igf1_nM": TISSUE_IGF1_BASELINE_NM * fold,
+        "synthesis_rel": np.asarray(resp["synthesis_rel"], float),
+        "degradation_rel": np.asarray(resp["degradation_rel"], float),
+        "net_balance_change": igf,
+        "csa_total_pct": mech_pct + igf_pct,
+        "csa_mech_pct": mech_pct,
+    }
 
 
 #: Published pooled Hedges g of peripheral BDNF after exercise (Szuhany et al. 2015; rows

@@ -27,6 +27,7 @@ ages (tested to within 0.5 %) and is a smooth guess in between.
 
 All concentrations in ng/mL, ages in years; sex is ``"female"`` or ``"male"``.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,36 +44,68 @@ Z_97_5 = 1.959963984540054
 # LMS rows of the calibration file: age_years -> (M, S); L constant per sex.
 # IGF-1, ng/mL, IDS-iSYS [@bidlingmaier2014] (A18–A39)
 IGF1_LMS = {
-    "male": dict(L=0.4568, ages=[1, 5, 10, 15, 20, 28, 38, 48, 58, 68, 78],
-                 M=[83.0813, 127.6126, 222.813, 318.7692, 258.5452, 176.8353, 147.8521,
-                    125.7431, 112.5445, 105.7704, 91.1025],
-                 S=[0.4187, 0.389, 0.3532, 0.3202, 0.2922, 0.2645, 0.2571, 0.2798, 0.3161,
-                    0.3492, 0.3762]),
-    "female": dict(L=0.4595, ages=[1, 5, 10, 15, 20, 28, 38, 48, 58, 68, 78],
-                   M=[62.3128, 105.1525, 206.5732, 300.1497, 234.7593, 158.6612, 135.6504,
-                      114.5344, 98.0102, 88.7193, 86.7241],
-                   S=[0.4589, 0.4299, 0.3945, 0.3614, 0.3338, 0.3073, 0.2964, 0.3059, 0.3289,
-                      0.3559, 0.3811]),
+    "male": dict(
+        L=0.4568,
+        ages=[1, 5, 10, 15, 20, 28, 38, 48, 58, 68, 78],
+        M=[
+            83.0813,
+            127.6126,
+            222.813,
+            318.7692,
+            258.5452,
+            176.8353,
+            147.8521,
+            125.7431,
+            112.5445,
+            105.7704,
+            91.1025,
+        ],
+        S=[0.4187, 0.389, 0.3532, 0.3202, 0.2922, 0.2645, 0.2571, 0.2798, 0.3161, 0.3492, 0.3762],
+    ),
+    "female": dict(
+        L=0.4595,
+        ages=[1, 5, 10, 15, 20, 28, 38, 48, 58, 68, 78],
+        M=[
+            62.3128,
+            105.1525,
+            206.5732,
+            300.1497,
+            234.7593,
+            158.6612,
+            135.6504,
+            114.5344,
+            98.0102,
+            88.7193,
+            86.7241,
+        ],
+        S=[0.4589, 0.4299, 0.3945, 0.3614, 0.3338, 0.3073, 0.2964, 0.3059, 0.3289, 0.3559, 0.3811],
+    ),
 }
 # IGFBP-3, ng/mL, IDS-iSYS [@friedrich2014] (A43–A52)
 IGFBP3_LMS = {
-    "male": dict(L=0.719, ages=[5, 15, 22, 40, 70],
-                 M=[3458.4976, 4348.5313, 4456.0579, 4200.4898, 3483.2287],
-                 S=[0.2409, 0.2174, 0.2079, 0.212, 0.2581]),
-    "female": dict(L=0.8399, ages=[5, 15, 22, 40, 70],
-                   M=[3479.9041, 4466.1923, 4649.1144, 4009.7139, 3732.8081],
-                   S=[0.2496, 0.2173, 0.2046, 0.2044, 0.2427]),
+    "male": dict(
+        L=0.719,
+        ages=[5, 15, 22, 40, 70],
+        M=[3458.4976, 4348.5313, 4456.0579, 4200.4898, 3483.2287],
+        S=[0.2409, 0.2174, 0.2079, 0.212, 0.2581],
+    ),
+    "female": dict(
+        L=0.8399,
+        ages=[5, 15, 22, 40, 70],
+        M=[3479.9041, 4466.1923, 4649.1144, 4009.7139, 3732.8081],
+        S=[0.2496, 0.2173, 0.2046, 0.2044, 0.2427],
+    ),
 }
 # molar IGF-1:IGFBP-3 ratio x 100 [@friedrich2014] (A53–A58); calibrated from 15 y only
 RATIO_LMS = {
-    "male": dict(L=0.4072, ages=[15, 40, 70], M=[24.5955, 11.6966, 11.1434],
-                 S=[0.3101, 0.259, 0.2733]),
-    "female": dict(L=0.3208, ages=[15, 40, 70], M=[23.9725, 12.0755, 9.1711],
-                   S=[0.2974, 0.2923, 0.302]),
+    "male": dict(L=0.4072, ages=[15, 40, 70], M=[24.5955, 11.6966, 11.1434], S=[0.3101, 0.259, 0.2733]),
+    "female": dict(L=0.3208, ages=[15, 40, 70], M=[23.9725, 12.0755, 9.1711], S=[0.2974, 0.2923, 0.302]),
 }
-MARKERS = {"igf1": (IGF1_LMS, "IGF-1", "ng/mL", AGE_MIN_YEARS),
-           "igfbp3": (IGFBP3_LMS, "IGFBP-3", "ng/mL", AGE_MIN_YEARS),
-           "ratio": (RATIO_LMS, "IGF-1:IGFBP-3 molar ratio", "x100", 15.0)}
+MARKERS = {
+    "igf1": (IGF1_LMS, "IGF-1", "ng/mL", AGE_MIN_YEARS),
+    "igfbp3": (IGFBP3_LMS, "IGFBP-3", "ng/mL", AGE_MIN_YEARS),
+    "ratio": (RATIO_LMS, "IGF-1:IGFBP-3 molar ratio", "x100", 15.0),
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,8 +131,10 @@ def _pchip_slopes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
             w1, w2 = 2 * h[k] + h[k - 1], h[k] + 2 * h[k - 1]
             d[k] = (w1 + w2) / (w1 / delta[k - 1] + w2 / delta[k])
     # end points: one-sided three-point estimate, kept shape-preserving
-    for k, (h0, h1, d0, d1) in ((0, (h[0], h[1], delta[0], delta[1])),
-                                (-1, (h[-1], h[-2], delta[-1], delta[-2]))):
+    for k, (h0, h1, d0, d1) in (
+        (0, (h[0], h[1], delta[0], delta[1])),
+        (-1, (h[-1], h[-2], delta[-1], delta[-2])),
+    ):
         e = ((2 * h0 + h1) * d0 - h0 * d1) / (h0 + h1)
         if np.sign(e) != np.sign(d0):
             e = 0.0
@@ -172,9 +207,11 @@ def sds(marker: str, value, age_years, sex: str):
 
 def reference(marker: str, age_years, sex: str) -> dict:
     """2.5th, 50th and 97.5th percentiles of ``marker`` at ``age_years`` for ``sex``."""
-    out = {"p2_5": centile(marker, -Z_97_5, age_years, sex),
-           "p50": centile(marker, 0.0, age_years, sex),
-           "p97_5": centile(marker, Z_97_5, age_years, sex)}
+    out = {
+        "p2_5": centile(marker, -Z_97_5, age_years, sex),
+        "p50": centile(marker, 0.0, age_years, sex),
+        "p97_5": centile(marker, Z_97_5, age_years, sex),
+    }
     return {k: scalar_or_array(v, age_years) for k, v in out.items()}
 
 
@@ -314,6 +351,10 @@ def association(x, y, age_years, is_male=None) -> dict:
         return float(np.mean((a - a.mean()) * (b - b.mean())) / (sa * sb)) if sa > 0 and sb > 0 else 0.0
 
     xc = x - x.mean()
-    return {"r_crude": r(x, y), "r_adjusted": r(rx, ry),
-            "slope_crude": float(xc @ (y - y.mean()) / (xc @ xc)),
-            "slope_adjusted": float(rx @ ry / (rx @ rx)), "n": int(len(x))}
+    return {
+        "r_crude": r(x, y),
+        "r_adjusted": r(rx, ry),
+        "slope_crude": float(xc @ (y - y.mean()) / (xc @ xc)),
+        "slope_adjusted": float(rx @ ry / (rx @ rx)),
+        "n": int(len(x)),
+    }

@@ -37,6 +37,7 @@ Calibration (targets in ../shared/reference/calibration_targets.csv; keys in dat
   meat-eaters and vegetarians (A66; observational, EPIC-Oxford) [@allen2002]. The source pools
   meat-eaters and vegetarians as the comparison group, so both are given 0 here.
 """
+
 from __future__ import annotations
 
 import math
@@ -52,17 +53,18 @@ ISLEY_FAST5_U_ML = 0.67
 #: A60–A62 [@isley1983]: after 5 days of refeeding, by diet
 ISLEY_REFED5_U_ML = {"normal": 1.26, "low_protein": 0.90, "low_protein_low_energy": 0.31}
 #: published spread (mean +/- SD) of the A59–A62 values, U/mL
-ISLEY_SD_U_ML = {"fast5": 0.16, "normal": 0.20, "low_protein": 0.24,
-                 "low_protein_low_energy": 0.06}
+ISLEY_SD_U_ML = {"fast5": 0.16, "normal": 0.20, "low_protein": 0.24, "low_protein_low_energy": 0.06}
 #: [@merimee1982]: integrated IGF-1 -42 % by the third day of a 72-h fast (6 normal adults)
 MERIMEE_DAY3_FRACTION = 1.0 - 0.42
 #: A63 (Clemmons 1981, identifier unverified): 10-day fast, 0.83 -> 0.21 U/mL
 CLEMMONS_DAY10_FRACTION = 0.21 / 0.83
 
 DIETS = ("normal", "low_protein", "low_protein_low_energy")
-DIET_LABELS = {"normal": "normal diet",
-               "low_protein": "protein-deficient, isocaloric",
-               "low_protein_low_energy": "protein- and energy-deficient"}
+DIET_LABELS = {
+    "normal": "normal diet",
+    "low_protein": "protein-deficient, isocaloric",
+    "low_protein_low_energy": "protein- and energy-deficient",
+}
 PATTERNS = ("omnivore", "vegetarian", "vegan")
 
 # ---- fasting: F + (1 - F) exp(-(d/tau)^n) ------------------------------------------------------
@@ -72,7 +74,7 @@ FASTING_FLOOR = 0.245
 
 def _solve_fasting_shape(floor: float) -> tuple[float, float]:
     """tau (days) and n such that the curve passes through the day-3 and day-5 targets."""
-    g3 = -math.log((MERIMEE_DAY3_FRACTION - floor) / (1 - floor))   # (3/tau)^n
+    g3 = -math.log((MERIMEE_DAY3_FRACTION - floor) / (1 - floor))  # (3/tau)^n
     g5 = -math.log((ISLEY_FAST5_U_ML / ISLEY_PREFAST_U_ML - floor) / (1 - floor))  # (5/tau)^n
     n = math.log(g5 / g3) / math.log(5 / 3)
     tau = 5.0 / g5 ** (1 / n)
@@ -92,7 +94,7 @@ def fasting_igf1(days_fasted):
     0.25 at day 10 (A63); never below ``FASTING_FLOOR``.
     """
     d = as_float_array("days_fasted", days_fasted, low=0.0, high=MAX_FAST_DAYS, unit="days")
-    out = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-(d / FASTING_TAU_DAYS) ** FASTING_SHAPE)
+    out = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-((d / FASTING_TAU_DAYS) ** FASTING_SHAPE))
     return scalar_or_array(out, days_fasted)
 
 
@@ -108,8 +110,11 @@ def _solve_refeeding() -> dict[str, tuple[float, float]]:
     # protein- and energy-deficient: T assumed, solve r
     t_lple = 0.12
     r_lple = -math.log((tgt["low_protein_low_energy"] - t_lple) / (l0 - t_lple)) / 5.0
-    return {"normal": (1.0, r_norm), "low_protein": (t_lp, r_norm),
-            "low_protein_low_energy": (t_lple, r_lple)}
+    return {
+        "normal": (1.0, r_norm),
+        "low_protein": (t_lp, r_norm),
+        "low_protein_low_energy": (t_lple, r_lple),
+    }
 
 
 #: diet -> (level approached as a fraction of pre-fast, rate constant per day)
@@ -129,22 +134,25 @@ def refeeding_igf1(days_fasted, days_refed, diet: str = "normal"):
     df = as_float_array("days_fasted", days_fasted, low=0.0, high=MAX_FAST_DAYS, unit="days")
     dr = as_float_array("days_refed", days_refed, low=0.0, high=MAX_REFEED_DAYS, unit="days")
     target, rate = REFEEDING_PARAMS[diet]
-    l0 = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-(df / FASTING_TAU_DAYS) ** FASTING_SHAPE)
+    l0 = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-((df / FASTING_TAU_DAYS) ** FASTING_SHAPE))
     out = target + (l0 - target) * np.exp(-rate * dr)
     if np.ndim(days_fasted) == 0 and np.ndim(days_refed) == 0:
         return float(out)
     return out
 
 
-def fast_then_refeed(days_fasted: float, days_refed: float, diet: str = "normal",
-                     n_points: int = 201) -> tuple[np.ndarray, np.ndarray]:
+def fast_then_refeed(
+    days_fasted: float, days_refed: float, diet: str = "normal", n_points: int = 201
+) -> tuple[np.ndarray, np.ndarray]:
     """A whole trajectory: (days since the fast began, fraction of pre-fast), fast then refeed."""
     check_choice("diet", diet, DIETS)
     total = float(days_fasted) + float(days_refed)
     t = np.linspace(0.0, total, n_points)
-    y = np.where(t <= days_fasted,
-                 fasting_igf1(np.minimum(t, days_fasted)),
-                 refeeding_igf1(days_fasted, np.maximum(t - days_fasted, 0.0), diet))
+    y = np.where(
+        t <= days_fasted,
+        fasting_igf1(np.minimum(t, days_fasted)),
+        refeeding_igf1(days_fasted, np.maximum(t - days_fasted, 0.0), diet),
+    )
     return t, y
 
 
@@ -164,11 +172,11 @@ RODENT_CR_CHANGE = -0.40
 
 
 def _protein_term(p, kp):
-    return p ** PROTEIN_HILL / (p ** PROTEIN_HILL + kp ** PROTEIN_HILL)
+    return p**PROTEIN_HILL / (p**PROTEIN_HILL + kp**PROTEIN_HILL)
 
 
 def _energy_term(e):
-    return e ** ENERGY_HILL / (e ** ENERGY_HILL + ENERGY_HALF_FRACTION ** ENERGY_HILL)
+    return e**ENERGY_HILL / (e**ENERGY_HILL + ENERGY_HALF_FRACTION**ENERGY_HILL)
 
 
 def _raw_steady(p, e, kp):
@@ -180,9 +188,9 @@ def _solve_kp() -> float:
     goal = FONTANA_IGF1_TO_NG_ML / FONTANA_IGF1_FROM_NG_ML
 
     def ratio(kp):
-        return (_raw_steady(FONTANA_PROTEIN_TO, 1.0, kp) / _raw_steady(FONTANA_PROTEIN_FROM, 1.0, kp))
+        return _raw_steady(FONTANA_PROTEIN_TO, 1.0, kp) / _raw_steady(FONTANA_PROTEIN_FROM, 1.0, kp)
 
-    lo, hi = 0.05, 2.0   # on this branch the ratio falls as kp rises (minimum near 2.0)
+    lo, hi = 0.05, 2.0  # on this branch the ratio falls as kp rises (minimum near 2.0)
     for _ in range(100):
         mid = 0.5 * (lo + hi)
         if ratio(mid) > goal:
@@ -196,8 +204,7 @@ PROTEIN_HALF_G_PER_KG = _solve_kp()
 _REF_RAW = _raw_steady(REFERENCE_PROTEIN_G_PER_KG, REFERENCE_ENERGY_FRACTION, PROTEIN_HALF_G_PER_KG)
 
 
-def steady_state_igf1(protein_g_per_kg=REFERENCE_PROTEIN_G_PER_KG,
-                      energy_fraction=REFERENCE_ENERGY_FRACTION):
+def steady_state_igf1(protein_g_per_kg=REFERENCE_PROTEIN_G_PER_KG, energy_fraction=REFERENCE_ENERGY_FRACTION):
     """Steady-state IGF-1 relative to the reference diet (1.2 g protein/kg/day, 100 % of energy
     needs) after weeks on a diet with ``protein_g_per_kg`` (0–4 g/kg body mass/day) and
     ``energy_fraction`` (0–1.5, energy intake as a fraction of needs). Vectorised (broadcast).
@@ -205,10 +212,20 @@ def steady_state_igf1(protein_g_per_kg=REFERENCE_PROTEIN_G_PER_KG,
     Rises with protein and saturates; almost flat for energy between about 0.6 and 1.5 (human
     calorie restriction without protein restriction), falling steeply below about 0.5.
     """
-    p = as_float_array("protein_g_per_kg", protein_g_per_kg, low=PROTEIN_RANGE_G_PER_KG[0],
-                       high=PROTEIN_RANGE_G_PER_KG[1], unit="g/kg/day")
-    e = as_float_array("energy_fraction", energy_fraction, low=ENERGY_RANGE_FRACTION[0],
-                       high=ENERGY_RANGE_FRACTION[1], unit="(fraction of energy needs)")
+    p = as_float_array(
+        "protein_g_per_kg",
+        protein_g_per_kg,
+        low=PROTEIN_RANGE_G_PER_KG[0],
+        high=PROTEIN_RANGE_G_PER_KG[1],
+        unit="g/kg/day",
+    )
+    e = as_float_array(
+        "energy_fraction",
+        energy_fraction,
+        low=ENERGY_RANGE_FRACTION[0],
+        high=ENERGY_RANGE_FRACTION[1],
+        unit="(fraction of energy needs)",
+    )
     out = _raw_steady(p, e, PROTEIN_HALF_G_PER_KG) / _REF_RAW
     if np.ndim(protein_g_per_kg) == 0 and np.ndim(energy_fraction) == 0:
         return float(out)

@@ -48,6 +48,7 @@ Blocker choices (each is a complete block in the model; real inhibitors are part
 Qualitative parts (not calibrated): the amino-acid gate constant ``K_AA``, the mTORC1-independent
 share of basal synthesis ``MTOR_INDEPENDENT``, and the proliferation gain ``PROLIF_GAIN``.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -71,8 +72,18 @@ SYNTH_GAIN = 0.52 / ((1.0 - MTOR_INDEPENDENT) * _OCC_32)
 #: Gain chosen so degradation at 32 nM is −33 % (middle of 28–38 %, target A79).
 DEGR_GAIN = 0.33 / _OCC_32
 
-OUTPUT_KEYS = ("receptor_occupancy", "pi3k", "akt", "mtorc1", "foxo_active", "erk",
-               "synthesis_rel", "degradation_rel", "net_balance", "proliferation_rel")
+OUTPUT_KEYS = (
+    "receptor_occupancy",
+    "pi3k",
+    "akt",
+    "mtorc1",
+    "foxo_active",
+    "erk",
+    "synthesis_rel",
+    "degradation_rel",
+    "net_balance",
+    "proliferation_rel",
+)
 
 
 def _check_bool(name: str, value) -> bool:
@@ -87,8 +98,9 @@ def amino_acid_gate(amino_acids) -> np.ndarray:
     return a * (1.0 + K_AA) / (a + K_AA)
 
 
-def muscle_response(igf1_nM, amino_acids=1.0, pi3k_inhibitor=False, rapamycin=False,
-                    mek_inhibitor=False) -> dict:
+def muscle_response(
+    igf1_nM, amino_acids=1.0, pi3k_inhibitor=False, rapamycin=False, mek_inhibitor=False
+) -> dict:
     """Steady-state muscle-cell response to IGF-1 (cell-culture calibrated; see module docstring).
 
     Parameters
@@ -128,10 +140,18 @@ def muscle_response(igf1_nM, amino_acids=1.0, pi3k_inhibitor=False, rapamycin=Fa
     erk = np.zeros_like(occupancy) if mek_block else occupancy
     proliferation = 1.0 + PROLIF_GAIN * erk
 
-    out = {"receptor_occupancy": occupancy, "pi3k": pi3k, "akt": akt, "mtorc1": mtorc1,
-           "foxo_active": foxo, "erk": erk, "synthesis_rel": synthesis,
-           "degradation_rel": degradation, "net_balance": synthesis - degradation,
-           "proliferation_rel": proliferation}
+    out = {
+        "receptor_occupancy": occupancy,
+        "pi3k": pi3k,
+        "akt": akt,
+        "mtorc1": mtorc1,
+        "foxo_active": foxo,
+        "erk": erk,
+        "synthesis_rel": synthesis,
+        "degradation_rel": degradation,
+        "net_balance": synthesis - degradation,
+        "proliferation_rel": proliferation,
+    }
     scalar = np.ndim(igf1_nM) == 0 and np.ndim(amino_acids) == 0
     if scalar:
         return {k: float(v) for k, v in out.items()}
@@ -167,8 +187,13 @@ def _change_word(rel: float) -> str:
     return "UP" if pct > 0 else "DOWN"
 
 
-def pathway_states(igf1_nM: float, amino_acids: float = 1.0, pi3k_inhibitor: bool = False,
-                   rapamycin: bool = False, mek_inhibitor: bool = False) -> dict:
+def pathway_states(
+    igf1_nM: float,
+    amino_acids: float = 1.0,
+    pi3k_inhibitor: bool = False,
+    rapamycin: bool = False,
+    mek_inhibitor: bool = False,
+) -> dict:
     """The state of each pathway node in words, for a single condition (scalar inputs).
 
     Keys: igf1r, pi3k, akt, mtorc1, foxo, erk, synthesis, degradation, proliferation. Values start

@@ -4,6 +4,7 @@ IGF-1 is a single 70-residue chain with three disulfide bridges and a molecular 
 7649 Da [@rinderknecht1978], so 1 ng/mL = 1 / 7.649 nmol/L = 0.1307 nmol/L and
 1 nmol/L = 7.649 ng/mL.
 """
+
 from __future__ import annotations
 
 import numpy as np

@@ -9,6 +9,7 @@ so the first five colours keep at least 3:1 contrast on white. Each successive s
 also changes line dash and marker symbol, and each bar trace its fill pattern, so no figure
 relies on colour alone.
 """
+
 from __future__ import annotations
 
 import plotly.graph_objects as go
@@ -41,18 +42,39 @@ def _build_template() -> go.layout.Template:
         hoverlabel=dict(font=dict(size=14)),
         legend=dict(font=dict(size=14)),
         margin=dict(l=70, r=30, t=70, b=60),
-        xaxis=dict(showgrid=True, gridcolor=GRID_COLOR, linecolor="#333333", ticks="outside",
-                   title=dict(font=dict(size=16)), zeroline=False),
-        yaxis=dict(showgrid=True, gridcolor=GRID_COLOR, linecolor="#333333", ticks="outside",
-                   title=dict(font=dict(size=16)), zeroline=False),
+        xaxis=dict(
+            showgrid=True,
+            gridcolor=GRID_COLOR,
+            linecolor="#333333",
+            ticks="outside",
+            title=dict(font=dict(size=16)),
+            zeroline=False,
+        ),
+        yaxis=dict(
+            showgrid=True,
+            gridcolor=GRID_COLOR,
+            linecolor="#333333",
+            ticks="outside",
+            title=dict(font=dict(size=16)),
+            zeroline=False,
+        ),
     )
     n = len(COLORWAY)
-    t.data.scatter = [go.Scatter(line=dict(color=COLORWAY[i], dash=DASHES[i], width=2.5),
-                                 marker=dict(color=COLORWAY[i], symbol=SYMBOLS[i], size=8))
-                      for i in range(n)]
-    t.data.bar = [go.Bar(marker=dict(color=COLORWAY[i], pattern=dict(shape=PATTERNS[i]),
-                                     line=dict(color="#333333", width=1)))
-                  for i in range(n)]
+    t.data.scatter = [
+        go.Scatter(
+            line=dict(color=COLORWAY[i], dash=DASHES[i], width=2.5),
+            marker=dict(color=COLORWAY[i], symbol=SYMBOLS[i], size=8),
+        )
+        for i in range(n)
+    ]
+    t.data.bar = [
+        go.Bar(
+            marker=dict(
+                color=COLORWAY[i], pattern=dict(shape=PATTERNS[i]), line=dict(color="#333333", width=1)
+            )
+        )
+        for i in range(n)
+    ]
     return t
 
 
@@ -71,11 +93,11 @@ def axis_title(label: str, unit: str | None = None) -> str:
     return f"{label} ({unit})" if unit else label
 
 
-def base_figure(title: str, x_label: str, x_unit: str | None, y_label: str, y_unit: str | None,
-                *, height: int = 420) -> go.Figure:
+def base_figure(
+    title: str, x_label: str, x_unit: str | None, y_label: str, y_unit: str | None, *, height: int = 420
+) -> go.Figure:
     """An empty figure in the house template with a title and unit-bearing axis titles."""
-    fig = go.Figure(layout=go.Layout(template=TEMPLATE_NAME, height=height,
-                                     title=dict(text=title)))
+    fig = go.Figure(layout=go.Layout(template=TEMPLATE_NAME, height=height, title=dict(text=title)))
     fig.update_xaxes(title_text=axis_title(x_label, x_unit))
     fig.update_yaxes(title_text=axis_title(y_label, y_unit))
     return fig

@@ -9,6 +9,7 @@ Trace order is part of the contract with the explorers (they update traces by in
 node in ``NODES`` order, stating ON/OFF/BLOCKED...), 5 pathway-step state markers (shape and
 colour). Boxes (shapes) and arrows (annotations) of the diagram are static.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -27,20 +28,55 @@ def axis_figure(time_h, gh_ug_l, igf1_ng_ml, mean_igf1_ng_ml: float) -> go.Figur
     """Two stacked panels sharing a time axis (days): GH (µg/L) above, IGF-1 (ng/mL) below,
     with a dashed line at the mean IGF-1 labelled with its value."""
     t_days = np.asarray(time_h, dtype=float) / 24.0
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.10,
-                        subplot_titles=("Pituitary GH: pulses", "Serum IGF-1: slow and steady"))
-    fig.update_layout(template=TEMPLATE_NAME, height=520, title=dict(text=AXIS_TITLE),
-                      legend=dict(orientation="h", y=-0.2, x=0),
-                      margin=dict(l=80, r=30, t=90, b=110))
-    fig.add_trace(go.Scatter(x=t_days, y=np.asarray(gh_ug_l), mode="lines", name="GH (µg/L)",
-                             line=dict(color=COLORWAY[0], dash=DASHES[0], width=1.8)), row=1, col=1)
-    fig.add_trace(go.Scatter(x=t_days, y=np.asarray(igf1_ng_ml), mode="lines", name="IGF-1 (ng/mL)",
-                             line=dict(color=COLORWAY[1], dash=DASHES[0], width=2.5)), row=2, col=1)
-    fig.add_trace(go.Scatter(x=[t_days[0], t_days[-1]], y=[mean_igf1_ng_ml] * 2,
-                             mode="lines+text", name="Mean IGF-1",
-                             text=["", f"mean {mean_igf1_ng_ml:.0f} ng/mL"],
-                             textposition="top left",
-                             line=dict(color=COLORWAY[2], dash=DASHES[1], width=2)), row=2, col=1)
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.10,
+        subplot_titles=("Pituitary GH: pulses", "Serum IGF-1: slow and steady"),
+    )
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        height=520,
+        title=dict(text=AXIS_TITLE),
+        legend=dict(orientation="h", y=-0.2, x=0),
+        margin=dict(l=80, r=30, t=90, b=110),
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=t_days,
+            y=np.asarray(gh_ug_l),
+            mode="lines",
+            name="GH (µg/L)",
+            line=dict(color=COLORWAY[0], dash=DASHES[0], width=1.8),
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=t_days,
+            y=np.asarray(igf1_ng_ml),
+            mode="lines",
+            name="IGF-1 (ng/mL)",
+            line=dict(color=COLORWAY[1], dash=DASHES[0], width=2.5),
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[t_days[0], t_days[-1]],
+            y=[mean_igf1_ng_ml] * 2,
+            mode="lines+text",
+            name="Mean IGF-1",
+            text=["", f"mean {mean_igf1_ng_ml:.0f} ng/mL"],
+            textposition="top left",
+            line=dict(color=COLORWAY[2], dash=DASHES[1], width=2),
+        ),
+        row=2,
+        col=1,
+    )
     fig.update_yaxes(title_text=axis_title("GH", "µg/L"), rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text=axis_title("IGF-1", "ng/mL"), rangemode="tozero", row=2, col=1)
     fig.update_xaxes(title_text=axis_title("Time", "days"), row=2, col=1)
@@ -64,9 +100,16 @@ NODES = {
     "degradation": ("Breakdown", 4.4, 1.4),
     "proliferation": ("Proliferation", 7.8, 3.6),
 }
-EDGES = [("igf1r", "pi3k"), ("igf1r", "erk"), ("pi3k", "akt"), ("akt", "mtorc1"),
-         ("akt", "foxo"), ("mtorc1", "synthesis"), ("foxo", "degradation"),
-         ("erk", "proliferation")]
+EDGES = [
+    ("igf1r", "pi3k"),
+    ("igf1r", "erk"),
+    ("pi3k", "akt"),
+    ("akt", "mtorc1"),
+    ("akt", "foxo"),
+    ("mtorc1", "synthesis"),
+    ("foxo", "degradation"),
+    ("erk", "proliferation"),
+]
 
 
 def _is_active(state: str) -> bool:
@@ -87,92 +130,199 @@ def node_labels(states: dict) -> list[str]:
 def node_symbols(states: dict) -> list[str]:
     """State markers beside each box, so the state never depends on colour alone:
     filled circle = active or changed, open circle = off / basal / inhibited, x = blocked."""
-    return ["x" if states[k].startswith("BLOCKED") else
-            "circle" if _is_active(states[k]) else "circle-open" for k in NODES]
+    return [
+        "x" if states[k].startswith("BLOCKED") else "circle" if _is_active(states[k]) else "circle-open"
+        for k in NODES
+    ]
 
 
 def node_colors(states: dict) -> list[str]:
     """Marker colours (redundant with the words and shapes): bluish green = active,
     grey = off, vermillion = blocked."""
-    return [COLORWAY[1] if states[k].startswith("BLOCKED") else
-            COLORWAY[3] if _is_active(states[k]) else "#767676" for k in NODES]
+    return [
+        COLORWAY[1]
+        if states[k].startswith("BLOCKED")
+        else COLORWAY[3]
+        if _is_active(states[k])
+        else "#767676"
+        for k in NODES
+    ]
 
 
 BOX_W, BOX_H = 3.1, 1.3  # node box size in diagram units
 
 
-def signalling_figure(conc_nM, synthesis_rel, degradation_rel, proliferation_rel,
-                      current_nM: float, current: dict, states: dict) -> go.Figure:
+def signalling_figure(
+    conc_nM, synthesis_rel, degradation_rel, proliferation_rel, current_nM: float, current: dict, states: dict
+) -> go.Figure:
     """Left: dose–response curves (relative to no IGF-1) on a log concentration axis with the
     current concentration marked; right: a pathway diagram whose boxes say ON/OFF/BLOCKED in words."""
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.5, 0.5], horizontal_spacing=0.06,
-                        subplot_titles=("Dose–response (1 = no IGF-1)",
-                                        "Pathway now (each box states its step)"))
-    fig.update_layout(template=TEMPLATE_NAME, height=540, title=dict(text=SIGNALLING_TITLE),
-                      legend=dict(orientation="h", y=-0.2, x=0),
-                      margin=dict(l=80, r=20, t=90, b=120))
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        column_widths=[0.5, 0.5],
+        horizontal_spacing=0.06,
+        subplot_titles=("Dose–response (1 = no IGF-1)", "Pathway now (each box states its step)"),
+    )
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        height=540,
+        title=dict(text=SIGNALLING_TITLE),
+        legend=dict(orientation="h", y=-0.2, x=0),
+        margin=dict(l=80, r=20, t=90, b=120),
+    )
     x = np.asarray(conc_nM, dtype=float)
-    series = [("Protein synthesis", synthesis_rel), ("Protein breakdown", degradation_rel),
-              ("Proliferation signal", proliferation_rel)]
+    series = [
+        ("Protein synthesis", synthesis_rel),
+        ("Protein breakdown", degradation_rel),
+        ("Proliferation signal", proliferation_rel),
+    ]
     for i, (name, y) in enumerate(series):
-        fig.add_trace(go.Scatter(x=x, y=np.asarray(y), mode="lines", name=name,
-                                 line=dict(color=COLORWAY[i], dash=DASHES[i], width=2.5)),
-                      row=1, col=1)
-    fig.add_trace(go.Scatter(
-        x=[current_nM] * 3,
-        y=[current["synthesis_rel"], current["degradation_rel"], current["proliferation_rel"]],
-        mode="markers+text", name=f"Now: {current_nM:.2g} nM",
-        marker=dict(size=12, color=[COLORWAY[0], COLORWAY[1], COLORWAY[2]],
-                    symbol=[SYMBOLS[0], SYMBOLS[1], SYMBOLS[2]], line=dict(color="#000", width=1)),
-        text=_marker_texts(current), textposition="middle right"), row=1, col=1)
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=np.asarray(y),
+                mode="lines",
+                name=name,
+                line=dict(color=COLORWAY[i], dash=DASHES[i], width=2.5),
+            ),
+            row=1,
+            col=1,
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[current_nM] * 3,
+            y=[current["synthesis_rel"], current["degradation_rel"], current["proliferation_rel"]],
+            mode="markers+text",
+            name=f"Now: {current_nM:.2g} nM",
+            marker=dict(
+                size=12,
+                color=[COLORWAY[0], COLORWAY[1], COLORWAY[2]],
+                symbol=[SYMBOLS[0], SYMBOLS[1], SYMBOLS[2]],
+                line=dict(color="#000", width=1),
+            ),
+            text=_marker_texts(current),
+            textposition="middle right",
+        ),
+        row=1,
+        col=1,
+    )
     fig.update_xaxes(type="log", title_text=axis_title("IGF-1", "nM"), row=1, col=1)
-    fig.update_yaxes(title_text=axis_title("Relative rate", "1 = no IGF-1"), range=[0, 2.2],
-                     row=1, col=1)
+    fig.update_yaxes(title_text=axis_title("Relative rate", "1 = no IGF-1"), range=[0, 2.2], row=1, col=1)
     # pathway diagram: static boxes and arrows; the words (trace 4) and the state markers
     # (trace 5) are plain trace data, so updating them is cheap
     for _, xn, yn in NODES.values():
-        fig.add_shape(type="rect", x0=xn - BOX_W / 2, x1=xn + BOX_W / 2, y0=yn - BOX_H / 2,
-                      y1=yn + BOX_H / 2, xref="x2", yref="y2", fillcolor="#ffffff",
-                      line=dict(color="#333333", width=1.5), layer="below")
+        fig.add_shape(
+            type="rect",
+            x0=xn - BOX_W / 2,
+            x1=xn + BOX_W / 2,
+            y0=yn - BOX_H / 2,
+            y1=yn + BOX_H / 2,
+            xref="x2",
+            yref="y2",
+            fillcolor="#ffffff",
+            line=dict(color="#333333", width=1.5),
+            layer="below",
+        )
     for a, b in EDGES:
         _, xa, ya = NODES[a]
         _, xb, yb = NODES[b]
-        fig.add_annotation(x=xb, y=yb + BOX_H / 2, ax=xa, ay=ya - BOX_H / 2, xref="x2", yref="y2",
-                           axref="x2", ayref="y2", showarrow=True, arrowhead=2, arrowwidth=1.5,
-                           arrowcolor="#555555", text="")
+        fig.add_annotation(
+            x=xb,
+            y=yb + BOX_H / 2,
+            ax=xa,
+            ay=ya - BOX_H / 2,
+            xref="x2",
+            yref="y2",
+            axref="x2",
+            ayref="y2",
+            showarrow=True,
+            arrowhead=2,
+            arrowwidth=1.5,
+            arrowcolor="#555555",
+            text="",
+        )
     xs = [v[1] for v in NODES.values()]
     ys = [v[2] for v in NODES.values()]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="text", text=node_labels(states),
-                             textfont=dict(size=12, color="#000000"), showlegend=False,
-                             hoverinfo="text", name="Pathway steps"), row=1, col=2)
-    fig.add_trace(go.Scatter(
-        x=[v - BOX_W / 2 + 0.05 for v in xs], y=[v + BOX_H / 2 - 0.05 for v in ys],
-        mode="markers", name="Step state: filled = on, open = off, x = blocked",
-        marker=dict(size=11, symbol=node_symbols(states), color=node_colors(states),
-                    line=dict(color="#000000", width=1)), hoverinfo="skip"), row=1, col=2)
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="text",
+            text=node_labels(states),
+            textfont=dict(size=12, color="#000000"),
+            showlegend=False,
+            hoverinfo="text",
+            name="Pathway steps",
+        ),
+        row=1,
+        col=2,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[v - BOX_W / 2 + 0.05 for v in xs],
+            y=[v + BOX_H / 2 - 0.05 for v in ys],
+            mode="markers",
+            name="Step state: filled = on, open = off, x = blocked",
+            marker=dict(
+                size=11,
+                symbol=node_symbols(states),
+                color=node_colors(states),
+                line=dict(color="#000000", width=1),
+            ),
+            hoverinfo="skip",
+        ),
+        row=1,
+        col=2,
+    )
     fig.update_xaxes(range=[-0.8, 9.5], visible=False, row=1, col=2)
     fig.update_yaxes(range=[0.3, 10.2], visible=False, row=1, col=2)
     return fig
 
 
 def _marker_texts(current: dict) -> list[str]:
-    return [f"{current['synthesis_rel']:.2f}", f"{current['degradation_rel']:.2f}",
-            f"{current['proliferation_rel']:.2f}"]
+    return [
+        f"{current['synthesis_rel']:.2f}",
+        f"{current['degradation_rel']:.2f}",
+        f"{current['proliferation_rel']:.2f}",
+    ]
 
 
 def protein_balance_bars(labels, synthesis_rel, degradation_rel) -> go.Figure:
     """Grouped bars of relative synthesis and breakdown for a few named conditions
     (long condition names are wrapped at ' + ' and ', ')."""
     from . import base_figure
-    fig = base_figure("Protein synthesis and breakdown under each condition (model)", "Condition",
-                      None, "Relative rate", "1 = no IGF-1", height=460)
+
+    fig = base_figure(
+        "Protein synthesis and breakdown under each condition (model)",
+        "Condition",
+        None,
+        "Relative rate",
+        "1 = no IGF-1",
+        height=460,
+    )
     wrapped = [str(lab).replace(" + ", "<br>+ ").replace(", ", ",<br>") for lab in labels]
-    fig.add_trace(go.Bar(x=wrapped, y=list(synthesis_rel), name="Synthesis",
-                         text=[f"{v:.2f}" for v in synthesis_rel], textposition="outside"))
-    fig.add_trace(go.Bar(x=wrapped, y=list(degradation_rel), name="Breakdown",
-                         text=[f"{v:.2f}" for v in degradation_rel], textposition="outside"))
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.0, x=0.0, yanchor="bottom"),
-                      margin=dict(b=90))
+    fig.add_trace(
+        go.Bar(
+            x=wrapped,
+            y=list(synthesis_rel),
+            name="Synthesis",
+            text=[f"{v:.2f}" for v in synthesis_rel],
+            textposition="outside",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            x=wrapped,
+            y=list(degradation_rel),
+            name="Breakdown",
+            text=[f"{v:.2f}" for v in degradation_rel],
+            textposition="outside",
+        )
+    )
+    fig.update_layout(
+        barmode="group", legend=dict(orientation="h", y=1.0, x=0.0, yanchor="bottom"), margin=dict(b=90)
+    )
     fig.update_xaxes(tickangle=0)
     fig.update_yaxes(range=[0, 1.8])
     return fig

@@ -1,4 +1,5 @@
 """Figure builder for the IGF-1 unit converter (pure: numbers in, go.Figure out)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -11,15 +12,22 @@ MAX_NG_ML = 1000.0
 
 def conversion_figure(igf1_ng_ml: float, igf1_nmol_l: float, nmol_l_per_ng_ml: float) -> go.Figure:
     """The straight line nmol/L = factor x ng/mL over 0–1000 ng/mL, with the current value marked."""
-    fig = base_figure("IGF-1: the same concentration in two units", "IGF-1", "ng/mL",
-                      "IGF-1", "nmol/L")
+    fig = base_figure("IGF-1: the same concentration in two units", "IGF-1", "ng/mL", "IGF-1", "nmol/L")
     x = np.array([0.0, MAX_NG_ML])
-    fig.add_trace(go.Scatter(x=x, y=x * nmol_l_per_ng_ml, mode="lines",
-                             name=f"1 ng/mL = {nmol_l_per_ng_ml:.4f} nmol/L"))
-    fig.add_trace(go.Scatter(x=[igf1_ng_ml], y=[igf1_nmol_l], mode="markers+text",
-                             name="Your value", marker=dict(size=14),
-                             text=[f"{igf1_ng_ml:.0f} ng/mL = {igf1_nmol_l:.1f} nmol/L"],
-                             textposition="middle right" if igf1_ng_ml < 600 else "middle left"))
+    fig.add_trace(
+        go.Scatter(x=x, y=x * nmol_l_per_ng_ml, mode="lines", name=f"1 ng/mL = {nmol_l_per_ng_ml:.4f} nmol/L")
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[igf1_ng_ml],
+            y=[igf1_nmol_l],
+            mode="markers+text",
+            name="Your value",
+            marker=dict(size=14),
+            text=[f"{igf1_ng_ml:.0f} ng/mL = {igf1_nmol_l:.1f} nmol/L"],
+            textposition="middle right" if igf1_ng_ml < 600 else "middle left",
+        )
+    )
     fig.update_layout(legend=dict(x=0.02, y=0.98, bgcolor="rgba(255,255,255,0.8)"))
     fig.update_xaxes(range=[0, MAX_NG_ML])
     fig.update_yaxes(range=[0, MAX_NG_ML * nmol_l_per_ng_ml * 1.05])

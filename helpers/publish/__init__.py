@@ -9,6 +9,7 @@ Not imported by the notebooks (they need only the layers in DESIGN.md §3); used
 Every tool *discovers* the notebooks in ``notebooks/*.ipynb``, so new notebooks are covered
 without editing anything here.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -18,6 +18,7 @@ the static figure has a title, axis titles and named legend entries.
 
 Self-check feedback is checked in tests/test_a11y_lint.py against helpers.selfcheck itself.
 """
+
 from __future__ import annotations
 
 import ast
@@ -28,8 +29,21 @@ from pathlib import Path
 
 from . import notebook_paths
 
-VAGUE_LINK_TEXT = {"here", "click here", "link", "this link", "this", "more", "read more",
-                   "click", "this page", "go", "see here", "url", "website"}
+VAGUE_LINK_TEXT = {
+    "here",
+    "click here",
+    "link",
+    "this link",
+    "this",
+    "more",
+    "read more",
+    "click",
+    "this page",
+    "go",
+    "see here",
+    "url",
+    "website",
+}
 MIN_DESCRIPTION_WORDS = 12
 
 _FENCE = re.compile(r"```.*?```|~~~.*?~~~", re.S)
@@ -50,8 +64,11 @@ def _text(s: str) -> str:
 
 
 def _md_sources(nb: dict) -> list[tuple[int, str]]:
-    return [(i, _FENCE.sub("", "".join(c["source"]))) for i, c in enumerate(nb["cells"])
-            if c["cell_type"] == "markdown"]
+    return [
+        (i, _FENCE.sub("", "".join(c["source"])))
+        for i, c in enumerate(nb["cells"])
+        if c["cell_type"] == "markdown"
+    ]
 
 
 # ------------------------------------------------------------------------------------------
@@ -143,15 +160,15 @@ def figure_cells(nb: dict) -> list[int]:
             if isinstance(node, ast.ImportFrom) and node.module:
                 mod = node.module
                 if mod.startswith("helpers.plots") or mod.startswith("plotly"):
-                    makers |= {a.asname or a.name for a in node.names} - {"use_house_template",
-                                                                            "axis_title"}
+                    makers |= {a.asname or a.name for a in node.names} - {"use_house_template", "axis_title"}
                 elif mod == "helpers":
                     makers |= {a.asname or a.name for a in node.names if a.name == "plots"}
             elif isinstance(node, ast.Import):
-                makers |= {a.asname or a.name.split(".")[0] for a in node.names
-                           if a.name.startswith("plotly")}
+                makers |= {
+                    a.asname or a.name.split(".")[0] for a in node.names if a.name.startswith("plotly")
+                }
 
-        def is_fig(expr) -> bool:
+        def is_fig(expr, figvars=figvars, makers=makers) -> bool:
             if isinstance(expr, ast.Name):
                 return expr.id in figvars
             if isinstance(expr, ast.Call):
@@ -163,9 +180,13 @@ def figure_cells(nb: dict) -> list[int]:
         for node in tree.body:
             if isinstance(node, ast.Assign) and is_fig(node.value):
                 figvars |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-            if (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-                    and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "show"
-                    and is_fig(node.value.func.value)):
+            if (
+                isinstance(node, ast.Expr)
+                and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Attribute)
+                and node.value.func.attr == "show"
+                and is_fig(node.value.func.value)
+            ):
                 shows = True
         if tree.body and isinstance(tree.body[-1], ast.Expr) and is_fig(tree.body[-1].value):
             shows = True
@@ -178,20 +199,21 @@ def figure_description_problems(nb: dict) -> list[str]:
     cells = nb["cells"]
     out = []
     for i in figure_cells(nb):
-        near = [cells[j] for j in (i - 1, i + 1) if 0 <= j < len(cells)
-                and cells[j]["cell_type"] == "markdown"]
-        words = max((len(_text(_FENCE.sub("", "".join(c["source"]))).split()) for c in near),
-                    default=0)
+        near = [
+            cells[j] for j in (i - 1, i + 1) if 0 <= j < len(cells) and cells[j]["cell_type"] == "markdown"
+        ]
+        words = max((len(_text(_FENCE.sub("", "".join(c["source"]))).split()) for c in near), default=0)
         if words < MIN_DESCRIPTION_WORDS:
-            out.append(f"cell {i}: figure without a text description in the markdown cell right "
-                       f"before or after it (need >= {MIN_DESCRIPTION_WORDS} words)")
+            out.append(
+                f"cell {i}: figure without a text description in the markdown cell right "
+                f"before or after it (need >= {MIN_DESCRIPTION_WORDS} words)"
+            )
     return out
 
 
 def lint_notebook(path: Path) -> list[str]:
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    return (heading_problems(nb) + image_problems(nb) + link_problems(nb)
-            + figure_description_problems(nb))
+    return heading_problems(nb) + image_problems(nb) + link_problems(nb) + figure_description_problems(nb)
 
 
 # ------------------------------------------------------------------------------------------
@@ -224,8 +246,10 @@ def lint_explorer(ex) -> list[str]:
         if len(label) < 2:
             out.append(f"{name}: control {key!r} has no text label")
         elif allowed_values(w)[0] == "range" and not re.search(r"\([^)]+\)", label):
-            out.append(f"{name}: control {key!r} label {label!r} names no unit in parentheses "
-                       f"(write the unit, or e.g. '(fold)' / '(unitless)')")
+            out.append(
+                f"{name}: control {key!r} label {label!r} names no unit in parentheses "
+                f"(write the unit, or e.g. '(fold)' / '(unitless)')"
+            )
         if getattr(w, "description_allow_html", False):
             out.append(f"{name}: control {key!r} uses an HTML label; screen readers get markup")
     text = ex.describe(ex.summary())
@@ -243,8 +267,10 @@ def lint_explorer(ex) -> list[str]:
             out.append(f"{name}: static figure {ax} has no title (name the quantity and unit)")
     legend = [t for t in fig.data if t.showlegend is not False and getattr(t, "name", None) is None]
     if len(fig.data) > 1 and legend:
-        out.append(f"{name}: {len(legend)} trace(s) without a name: lines must be labelled, "
-                   f"not told apart by colour alone")
+        out.append(
+            f"{name}: {len(legend)} trace(s) without a name: lines must be labelled, "
+            f"not told apart by colour alone"
+        )
     return out
 
 

@@ -24,6 +24,7 @@ no request to any host (a test checks this in Chromium). LaTeX math in markdown 
 ``$$...$$``) is converted to MathML at build time (latex2mathml), which browsers render natively,
 instead of loading MathJax from a CDN.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -122,16 +123,17 @@ def figure_html(fig: dict, div_id: str, caption_html: str = "") -> str:
     cap = f"<figcaption>{caption_html}</figcaption>" if caption_html else ""
     data = fig.get("data", [])
     layout = fig.get("layout", {})
-    return (f'<figure class="tfl-figure" aria-label="Figure: {html.escape(title)}">'
-            f'<div id="{div_id}" class="tfl-plotly"></div>{cap}</figure>\n'
-            f'<script type="text/javascript">Plotly.newPlot("{div_id}", {_script_json(data)}, '
-            f'{_script_json(layout)}, {_script_json(PLOTLY_CONFIG)});</script>')
+    return (
+        f'<figure class="tfl-figure" aria-label="Figure: {html.escape(title)}">'
+        f'<div id="{div_id}" class="tfl-plotly"></div>{cap}</figure>\n'
+        f'<script type="text/javascript">Plotly.newPlot("{div_id}", {_script_json(data)}, '
+        f"{_script_json(layout)}, {_script_json(PLOTLY_CONFIG)});</script>"
+    )
 
 
 def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
     """Rewrite ``nb``'s outputs in place for a static page; return counts of what was done."""
-    counts = {"explorer_fallbacks": 0, "plotly_figures": 0, "self_checks": 0,
-              "widget_views_dropped": 0}
+    counts = {"explorer_fallbacks": 0, "plotly_figures": 0, "self_checks": 0, "widget_views_dropped": 0}
     nb.get("metadata", {}).pop("widgets", None)
     n = 0
     for cell in nb["cells"]:
@@ -203,8 +205,14 @@ def execute(nb, cwd: Path, timeout: int = 300):
     from nbclient import NotebookClient
 
     env = dict(os.environ, PLOTLY_RENDERER="plotly_mimetype")
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=False,
-                            store_widget_state=False, resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=False,
+        store_widget_state=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
     client.execute(env=env, cwd=str(cwd))
     return nb
 
@@ -212,8 +220,12 @@ def execute(nb, cwd: Path, timeout: int = 300):
 def _exporter():
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="tfl_site", extra_template_basedirs=[str(TEMPLATE_DIR)],
-                        exclude_input_prompt=True, exclude_output_prompt=True)
+    return HTMLExporter(
+        template_name="tfl_site",
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
 
 
 _HREF = re.compile(r"""(href\s*=\s*)(["'])([^"']*)\2""", re.I)
@@ -221,6 +233,7 @@ _HREF = re.compile(r"""(href\s*=\s*)(["'])([^"']*)\2""", re.I)
 
 def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str:
     """Point notebook links at the built pages, other relative links at the repository."""
+
     def fix(m):
         target = html.unescape(m.group(3))
         if not target or re.match(r"^(#|[a-z][a-z0-9+.-]*:)", target, re.I):
@@ -228,20 +241,27 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
         path, _, frag = target.partition("#")
         name = posixpath.basename(path)
         if path.endswith(".ipynb") and posixpath.dirname(path) in ("", ".") and name in built:
-            new = name[:-len(".ipynb")] + ".html" + (f"#{frag}" if frag else "")
-        elif path in ("index.html", "plotly.min.js") or path.endswith(".html") and path[:-5] + ".ipynb" in built:
+            new = name[: -len(".ipynb")] + ".html" + (f"#{frag}" if frag else "")
+        elif (
+            path in ("index.html", "plotly.min.js")
+            or path.endswith(".html")
+            and path[:-5] + ".ipynb" in built
+        ):
             return m.group(0)
         else:
             repo_path = posixpath.normpath(posixpath.join(src_rel, path))
             new = GITHUB_BLOB.format(path=repo_path) + (f"#{frag}" if frag else "")
         return f"{m.group(1)}{m.group(2)}{html.escape(new, quote=True)}{m.group(2)}"
+
     return _HREF.sub(fix, page)
 
 
 def export_page(nb, name: str) -> str:
-    resources = {"metadata": {"name": Path(name).stem},
-                 "tfl_css": SITE_CSS,
-                 "tfl_binder_url": BINDER_URL.format(name=name)}
+    resources = {
+        "metadata": {"name": Path(name).stem},
+        "tfl_css": SITE_CSS,
+        "tfl_binder_url": BINDER_URL.format(name=name),
+    }
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     return body
 
@@ -265,10 +285,14 @@ def notebook_record(nb: dict, name: str) -> dict:
     tm = _TIME.search(md)
     obj = re.search(r"learning objectives.*?\n(.*?)(?=\n#|\n\*\*|\Z)", md, re.I | re.S)
     objectives = re.findall(r"^\s*(?:[-*]|\d+\.)\s+(.+)$", obj.group(1), re.M) if obj else []
-    return {"file": name, "page": Path(name).stem + ".html",
-            "title": nb.get("metadata", {}).get("title") or Path(name).stem,
-            "summary": summary.strip(), "minutes": tm.group(1).strip(" :.") if tm else "",
-            "objectives": [re.sub(r"[*_`]", "", o).strip() for o in objectives]}
+    return {
+        "file": name,
+        "page": Path(name).stem + ".html",
+        "title": nb.get("metadata", {}).get("title") or Path(name).stem,
+        "summary": summary.strip(),
+        "minutes": tm.group(1).strip(" :.") if tm else "",
+        "objectives": [re.sub(r"[*_`]", "", o).strip() for o in objectives],
+    }
 
 
 def index_html(records: list[dict]) -> str:
@@ -280,7 +304,8 @@ def index_html(records: list[dict]) -> str:
         rows.append(
             f"<tr><th scope='row'><a href='{html.escape(r['page'])}'>{html.escape(r['title'])}</a></th>"
             f"<td>{objs}</td><td>{html.escape(r['minutes'] or '–')}</td>"
-            f"<td><a href='{html.escape(binder)}'>Open “{html.escape(r['title'])}” on Binder</a></td></tr>")
+            f"<td><a href='{html.escape(binder)}'>Open “{html.escape(r['title'])}” on Binder</a></td></tr>"
+        )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -312,13 +337,13 @@ Exercise model answers are not included in this student version.</p>
 <thead><tr><th scope="col">Notebook</th><th scope="col">You will be able to…</th>
 <th scope="col">Time</th><th scope="col">Run it</th></tr></thead>
 <tbody>
-{''.join(rows)}
+{"".join(rows)}
 </tbody>
 </table>
 <h2>About this site</h2>
 <p>The pages work offline: plotly.js is bundled and no page loads anything from another server.
 Binder links need a network connection. The accessibility checks and known limits are described in the
-<a href="{GITHUB_BLOB.format(path='docs/accessibility.md')}">accessibility statement of the collection</a>.</p>
+<a href="{GITHUB_BLOB.format(path="docs/accessibility.md")}">accessibility statement of the collection</a>.</p>
 </main>
 </body>
 </html>
@@ -334,8 +359,9 @@ def plotly_js_path() -> Path:
     return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 
 
-def build_site(out_dir: Path | None = None, src_dir: Path | None = None, *, timeout: int = 300,
-               verbose: bool = False) -> dict:
+def build_site(
+    out_dir: Path | None = None, src_dir: Path | None = None, *, timeout: int = 300, verbose: bool = False
+) -> dict:
     """Build the site into ``out_dir`` (emptied first); return build information."""
     import nbformat
 
@@ -368,9 +394,16 @@ def build_site(out_dir: Path | None = None, src_dir: Path | None = None, *, time
         target = out_dir / (path.stem + ".html")
         target.write_text(page, encoding="utf-8")
         records.append(notebook_record(raw, path.name))
-        info["pages"].append({"notebook": path.name, "page": target.name, "execute_seconds":
-                              round(seconds, 2), "solution_cells_removed": n_solutions,
-                              "bytes": target.stat().st_size, **counts})
+        info["pages"].append(
+            {
+                "notebook": path.name,
+                "page": target.name,
+                "execute_seconds": round(seconds, 2),
+                "solution_cells_removed": n_solutions,
+                "bytes": target.stat().st_size,
+                **counts,
+            }
+        )
         if verbose:
             print(f"{path.name}: executed in {seconds:.1f} s, {counts}", flush=True)
     (out_dir / "index.html").write_text(index_html(records), encoding="utf-8")
@@ -386,8 +419,7 @@ def main(argv=None) -> None:
     ap.add_argument("--timeout", type=int, default=300, help="seconds per cell")
     args = ap.parse_args(argv)
     info = build_site(args.out, args.src, timeout=args.timeout, verbose=True)
-    print(f"{len(info['pages'])} notebook pages + index.html in {args.out} "
-          f"({info['seconds_total']:.1f} s)")
+    print(f"{len(info['pages'])} notebook pages + index.html in {args.out} ({info['seconds_total']:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ source, same metadata) and is written without outputs or widget state.
 Note: self-check widgets (helpers.selfcheck) grade locally, so their answers are in the
 code of the self-check cell by design; they are not solution cells and stay in the copy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,9 @@ def build_student(out_dir: Path | None = None, src_dir: Path | None = None) -> l
     for path in notebook_paths(src_dir):
         nb = json.loads(path.read_text(encoding="utf-8"))
         target = out_dir / path.name
-        target.write_text(json.dumps(student_notebook(nb), indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps(student_notebook(nb), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         written.append(target)
     return written
 

@@ -16,6 +16,7 @@ Adapted from the shared recipe browser_smoke.py. Pieces:
   equal those of ``make_figure(compute(values))`` and the readout text that of the shadow, so a
   control that does not update the plot (or updates it wrongly) is reported.
 """
+
 from __future__ import annotations
 
 import html
@@ -23,7 +24,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -40,14 +40,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from figure_compare import trace_arrays, trace_mismatch  # noqa: E402
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--mute-audio",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--mute-audio",
 ]
 
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     # every cell stays in the DOM, so every figure and widget can be found and checked
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
@@ -76,12 +86,17 @@ class LabServer:
         self.proc: subprocess.Popen | None = None
         self.log_path = self.workdir / "jupyterlab.log"
 
-    def start(self, timeout: float = 90) -> "LabServer":
+    def start(self, timeout: float = 90) -> LabServer:
         jhome = self.workdir / "jhome"
         env = dict(os.environ)
-        for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
-                         ("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTERLAB_SETTINGS_DIR", "settings"),
-                         ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"), ("IPYTHONDIR", "ipython")]:
+        for var, sub in [
+            ("JUPYTER_CONFIG_DIR", "config"),
+            ("JUPYTER_DATA_DIR", "data"),
+            ("JUPYTER_RUNTIME_DIR", "runtime"),
+            ("JUPYTERLAB_SETTINGS_DIR", "settings"),
+            ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+            ("IPYTHONDIR", "ipython"),
+        ]:
             (jhome / sub).mkdir(parents=True, exist_ok=True)
             env[var] = str(jhome / sub)
         for rel, content in LAB_SETTINGS.items():
@@ -91,17 +106,25 @@ class LabServer:
         env.pop("PLOTLY_RENDERER", None)
         # the project's own environment first (kernels start `python` from the server's PATH)
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={self.port}",
-               "--ip=127.0.0.1", f"--IdentityProvider.token={self.token}",
-               f"--ServerApp.root_dir={self.root}", "--expose-app-in-browser",
-               "--LabApp.news_url=None",
-               "--LabApp.check_for_updates_class="
-               "jupyterlab.handlers.announcements.NeverCheckForUpdate"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            f"--port={self.port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root}",
+            "--expose-app-in-browser",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
+        ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
         self._log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(cmd, cwd=self.root, env=env, stdout=self._log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            cmd, cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         t0 = time.time()
         while time.time() - t0 < timeout:
             if self.proc.poll() is not None:
@@ -138,8 +161,12 @@ class LabServer:
 def launch_chromium(playwright, chromium_path: str, profile_dir: Path):
     """A persistent context on the system Chromium with a fresh profile (no browser download)."""
     return playwright.chromium.launch_persistent_context(
-        str(profile_dir), executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS,
-        viewport={"width": 1280, "height": 1000})
+        str(profile_dir),
+        executable_path=chromium_path,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 1280, "height": 1000},
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -162,14 +189,17 @@ def open_notebook(context, server: LabServer, rel: str, timeout_s: float = 120):
             log.external_requests.append(req.url[:200])
 
     page.on("request", on_request)
-    page.on("websocket", lambda ws: None if ws.url.startswith(LOCAL_PREFIXES)
-            else log.external_requests.append(ws.url[:200]))
+    page.on(
+        "websocket",
+        lambda ws: None if ws.url.startswith(LOCAL_PREFIXES) else log.external_requests.append(ws.url[:200]),
+    )
     page.on("pageerror", lambda e: log.page_errors.append(str(e)[:300]))
     page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text[:300]))
     page.goto(server.notebook_url(rel))
     page.wait_for_function(
         "window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
-        timeout=timeout_s * 1000)
+        timeout=timeout_s * 1000,
+    )
     return page, log
 
 
@@ -230,7 +260,9 @@ def wait_for_figures(page, timeout_s: float = 30) -> None:
     try:
         page.wait_for_function(
             "() => [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')]"
-            ".every(g => g.querySelector('svg.main-svg'))", timeout=timeout_s * 1000)
+            ".every(g => g.querySelector('svg.main-svg'))",
+            timeout=timeout_s * 1000,
+        )
     except Exception:  # reported by page_problems
         pass
 
@@ -263,13 +295,14 @@ def page_problems(page, log: PageLog, expected_names: list[str]) -> tuple[list[s
         problems.append(f"{dom['plots_without_svg']} plotly figure(s) without an SVG")
     n_expected_plots = len(model["plotly_static"]) + len(expected_names)
     if dom["plots"] < n_expected_plots:
-        problems.append(f"{dom['plots']} plotly figures in the page, expected at least "
-                        f"{n_expected_plots} ({len(model['plotly_static'])} static + "
-                        f"{len(expected_names)} explorers)")
+        problems.append(
+            f"{dom['plots']} plotly figures in the page, expected at least "
+            f"{n_expected_plots} ({len(model['plotly_static'])} static + "
+            f"{len(expected_names)} explorers)"
+        )
     found = sorted(e["name"] for e in dom["explorers"])
     if found != sorted(expected_names):
-        problems.append(f"explorers in the page {found} != created in the notebook "
-                        f"{sorted(expected_names)}")
+        problems.append(f"explorers in the page {found} != created in the notebook {sorted(expected_names)}")
     for e in dom["explorers"]:
         if not e["figure_svg"]:
             problems.append(f"explorer {e['name']}: figure has no SVG")
@@ -359,6 +392,7 @@ class ExplorerDriver:
 
     def __init__(self, page, factories: dict | None = None, timeout_s: float = 8.0):
         from helpers.explorers import REGISTRY
+
         self.page = page
         self.factories = {**REGISTRY, **(factories or {})}
         self.timeout_s = timeout_s
@@ -380,7 +414,7 @@ class ExplorerDriver:
         if st["kind"] == "slider":
             v = st["value"]
             if hasattr(w, "base") and w.__class__.__name__ == "FloatLogSlider":
-                v = w.base ** v
+                v = w.base**v
             if w.__class__.__name__ == "IntSlider":
                 v = int(round(v))
             w.value = v
@@ -403,16 +437,20 @@ class ExplorerDriver:
         def ok():
             st = self._state(el)
             last["st"] = st
-            return (trace_mismatch(st["traces"], exp_traces) is None
-                    and _norm_text(st["readout"]) == exp_readout)
+            return (
+                trace_mismatch(st["traces"], exp_traces) is None and _norm_text(st["readout"]) == exp_readout
+            )
+
         if _wait(ok, self.timeout_s):
             return None
         st = last["st"]
         why = trace_mismatch(st["traces"], exp_traces)
         if why:
             return f"figure is stale or wrong: {why}"
-        return (f"readout {st['readout']!r} does not match the model's "
-                f"{html.unescape(re.sub(r'<[^>]+>', ' ', shadow.readout.value)).split('  ')[0][:200]!r}")
+        return (
+            f"readout {st['readout']!r} does not match the model's "
+            f"{html.unescape(re.sub(r'<[^>]+>', ' ', shadow.readout.value)).split('  ')[0][:200]!r}"
+        )
 
     # -- keyboard -------------------------------------------------------------------------------
     def _press(self, ctl, st, shadow_widget, back: bool = False) -> str:
@@ -462,8 +500,18 @@ class ExplorerDriver:
             el.scroll_into_view_if_needed()
             name = el.evaluate("e => ([...e.classList].find(c => c.startsWith('tfl-name-'))||'').slice(9)")
             if name not in self.factories:
-                results.append(ControlResult(name, "-", "-", "-", False, False, None,
-                                             f"explorer {name!r} is not registered in this process"))
+                results.append(
+                    ControlResult(
+                        name,
+                        "-",
+                        "-",
+                        "-",
+                        False,
+                        False,
+                        None,
+                        f"explorer {name!r} is not registered in this process",
+                    )
+                )
                 continue
             shadow = self.factories[name]()
             # mirror the page's current control values (a notebook may have called set())
@@ -477,8 +525,11 @@ class ExplorerDriver:
                     self._apply(shadow, key, st)
             problem = self._check_matches(el, shadow)
             if problem:
-                results.append(ControlResult(name, "(initial)", "-", "-", False, False, None,
-                                             "initial state: " + problem))
+                results.append(
+                    ControlResult(
+                        name, "(initial)", "-", "-", False, False, None, "initial state: " + problem
+                    )
+                )
             for key, w in shadow.controls.items():
                 ctl = self._control(el, key)
                 n = presses_per_slider if "Slider" in w.__class__.__name__ else 1
@@ -508,10 +559,12 @@ class ExplorerDriver:
                 if off:
                     self._apply(shadow, key, st)
             else:
-                return (f"after changing {pressed_key!r}, slider {key!r} shows {browser:g} in the "
-                        f"browser but the explorer set it to {w.value:g} (more than half a step "
-                        f"of {w.step:g} apart): the browser snapped a value that arrived before the "
-                        f"slider's new step/range and sent it back; set step and range first)")
+                return (
+                    f"after changing {pressed_key!r}, slider {key!r} shows {browser:g} in the "
+                    f"browser but the explorer set it to {w.value:g} (more than half a step "
+                    f"of {w.step:g} apart): the browser snapped a value that arrived before the "
+                    f"slider's new step/range and sent it back; set step and range first)"
+                )
         return None
 
     def _one_press(self, el, ctl, shadow, name, key, back=False) -> ControlResult:

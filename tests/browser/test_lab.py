@@ -9,6 +9,7 @@ Screenshots and a JSON summary per notebook go to build/browser/.
 The last two tests are the test of the test: a positive control using every control type, and a
 deliberately unwired explorer that the checker must report.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import NOTEBOOK_DIR, ROOT, notebook_paths
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -35,12 +35,15 @@ SELFTEST = "_selftest"
 
 def _selftest_notebook(explorer_name: str) -> nbformat.NotebookNode:
     cls = FIXTURE_EXPLORERS[explorer_name].__name__
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {
-        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    nb = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
     nb.cells = [
         nbformat.v4.new_markdown_cell(f"# Browser test of the test: {explorer_name}"),
-        nbformat.v4.new_code_cell("from helpers.explorers import create, register\n"
-                                  f"from tfl_fixture_explorers import {cls}\nregister({cls})"),
+        nbformat.v4.new_code_cell(
+            "from helpers.explorers import create, register\n"
+            f"from tfl_fixture_explorers import {cls}\nregister({cls})"
+        ),
         nbformat.v4.new_code_cell(f'ex = create("{explorer_name}")\nex'),
     ]
     return nb
@@ -51,8 +54,9 @@ def lab(chromium_path, playwright_session):
     """(server, browser context): one JupyterLab and one Chromium for the whole session."""
     work = Path(tempfile.mkdtemp(prefix="tfl-browser-"))
     server = labdriver.LabServer(work)
-    shutil.copytree(NOTEBOOK_DIR, server.root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        NOTEBOOK_DIR, server.root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+    )
     st = server.root / SELFTEST
     st.mkdir()
     shutil.copy(Path(__file__).with_name("tfl_fixture_explorers.py"), st)
@@ -70,8 +74,16 @@ def lab(chromium_path, playwright_session):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def check_notebook(lab, rel: str, expected_names: list[str], out_name: str, *,
-                   factories=None, timeout_s: float = 8.0, presses_per_slider: int = 2):
+def check_notebook(
+    lab,
+    rel: str,
+    expected_names: list[str],
+    out_name: str,
+    *,
+    factories=None,
+    timeout_s: float = 8.0,
+    presses_per_slider: int = 2,
+):
     """Open, run all, check, drive every explorer; returns (problems, summary)."""
     server, context = lab
     out = OUT / out_name
@@ -85,15 +97,20 @@ def check_notebook(lab, rel: str, expected_names: list[str], out_name: str, *,
         summary["run_all_ms"] = round(labdriver.run_all(page))
         labdriver.wait_for_figures(page)
         problems, counts = labdriver.page_problems(page, log, expected_names)
-        summary["counts"] = {"plots": counts["dom"]["plots"],
-                             "explorers": [e["name"] for e in counts["dom"]["explorers"]],
-                             "code_cells": counts["model"]["n_code"]}
+        summary["counts"] = {
+            "plots": counts["dom"]["plots"],
+            "explorers": [e["name"] for e in counts["dom"]["explorers"]],
+            "code_cells": counts["model"]["n_code"],
+        }
         page.screenshot(path=str(out / "00_after_run_all.png"))
         driver = labdriver.ExplorerDriver(page, factories, timeout_s=timeout_s)
         results = driver.exercise(presses_per_slider=presses_per_slider)
         summary["controls"] = [r.__dict__ for r in results]
-        problems += [f"explorer {r.explorer}, control {r.key} ({r.kind}, {r.key_pressed}): {r.problem}"
-                     for r in results if r.problem]
+        problems += [
+            f"explorer {r.explorer}, control {r.key} ({r.kind}, {r.key_pressed}): {r.problem}"
+            for r in results
+            if r.problem
+        ]
         els = page.locator(".tfl-explorer")
         for i in range(els.count()):
             el = els.nth(i)
@@ -104,8 +121,9 @@ def check_notebook(lab, rel: str, expected_names: list[str], out_name: str, *,
             problems.append(f"requests left 127.0.0.1: {log.external_requests[:5]}")
     except Exception as exc:  # keep a picture of the failure
         page.screenshot(path=str(out / "99_failure.png"))
-        raise AssertionError(f"{rel}: {type(exc).__name__}: {exc}\n"
-                             f"server log:\n{server.log_tail(15)}") from exc
+        raise AssertionError(
+            f"{rel}: {type(exc).__name__}: {exc}\nserver log:\n{server.log_tail(15)}"
+        ) from exc
     finally:
         summary["total_s"] = round(time.perf_counter() - t0, 2)
         summary["external_requests"] = log.external_requests
@@ -125,6 +143,7 @@ def test_notebook_works_in_jupyterlab(lab, path):
     # not vacuous: every explorer control was pressed and the page really ran
     pressed = {(c["explorer"], c["key"]) for c in summary["controls"]}
     from helpers.explorers import REGISTRY
+
     for name in names:
         for key in REGISTRY[name]().controls:
             assert (name, key) in pressed, f"{name}.{key} was not exercised"
@@ -135,8 +154,9 @@ def test_checker_drives_every_control_type(lab):
     """Positive control: an explorer with all seven control types passes, and every key press
     changed the plot."""
     name = "tfl_test_all_controls"
-    problems, summary = check_notebook(lab, f"{SELFTEST}/{name}.ipynb", [name], name,
-                                       factories=FIXTURE_EXPLORERS)
+    problems, summary = check_notebook(
+        lab, f"{SELFTEST}/{name}.ipynb", [name], name, factories=FIXTURE_EXPLORERS
+    )
     assert not problems, "\n".join(problems)
     kinds = {c["kind"] for c in summary["controls"]}
     assert kinds == {"slider", "dropdown", "toggle", "radio", "checkbox"}
@@ -147,9 +167,15 @@ def test_checker_drives_every_control_type(lab):
 def test_checker_reports_an_unwired_explorer(lab):
     """Test of the test: update_figure does nothing, so every control must be reported."""
     name = "tfl_test_unwired"
-    problems, summary = check_notebook(lab, f"{SELFTEST}/{name}.ipynb", [name], name,
-                                       factories=FIXTURE_EXPLORERS, timeout_s=1.5,
-                                       presses_per_slider=1)
+    problems, summary = check_notebook(
+        lab,
+        f"{SELFTEST}/{name}.ipynb",
+        [name],
+        name,
+        factories=FIXTURE_EXPLORERS,
+        timeout_s=1.5,
+        presses_per_slider=1,
+    )
     reported = {c["key"] for c in summary["controls"] if c["problem"]}
     assert reported == set(FIXTURE_EXPLORERS[name]().controls), problems
     assert all("figure is stale" in c["problem"] for c in summary["controls"] if c["problem"])

@@ -9,6 +9,7 @@
 A notebook uses them with ``register(AllControls)`` then ``create(AllControls.name)``; this module
 is copied next to that notebook in the temporary JupyterLab root (the kernel's cwd).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -31,29 +32,42 @@ class AllControls(Explorer):
             "rate_per_h": slider("Rate", "1/h", 0.01, 10.0, 0.1, 1.0, log=True),
             "cycles": int_slider("Cycles", "count", 1, 6, 2),
             "shape": choice("Shape", ["sine", "square", "triangle"], "sine", kind="dropdown"),
-            "phase": choice("Phase", [("0°", 0.0), ("90°", 90.0), ("180°", 180.0)], 0.0,
-                            kind="toggle"),
-            "offset": choice("Offset", [("none", 0.0), ("+1", 1.0), ("+2", 2.0)], 0.0,
-                             kind="radio"),
+            "phase": choice("Phase", [("0°", 0.0), ("90°", 90.0), ("180°", 180.0)], 0.0, kind="toggle"),
+            "offset": choice("Offset", [("none", 0.0), ("+1", 1.0), ("+2", 2.0)], 0.0, kind="radio"),
             "show_envelope": checkbox("Show the decay envelope", False),
         }
 
     def compute(self, amplitude, rate_per_h, cycles, shape, phase, offset, show_envelope):
         t = np.linspace(0.0, 1.0, N_POINTS)
         arg = 2 * np.pi * cycles * t + np.deg2rad(phase)
-        wave = {"sine": np.sin(arg), "square": np.sign(np.sin(arg)),
-                "triangle": 2 / np.pi * np.arcsin(np.sin(arg))}[shape]
+        wave = {
+            "sine": np.sin(arg),
+            "square": np.sign(np.sin(arg)),
+            "triangle": 2 / np.pi * np.arcsin(np.sin(arg)),
+        }[shape]
         env = amplitude * np.exp(-rate_per_h * t)
         y = env * wave + offset
-        return {"t": t, "y": y, "env": env + offset if show_envelope else None,
-                "peak": float(np.max(y)), "mean": float(np.mean(y))}
+        return {
+            "t": t,
+            "y": y,
+            "env": env + offset if show_envelope else None,
+            "peak": float(np.max(y)),
+            "mean": float(np.mean(y)),
+        }
 
     def make_figure(self, result):
         fig = base_figure("Test-only signal", "Time", "h", "Signal", "a.u.")
         fig.add_trace(go.Scatter(x=result["t"], y=result["y"], mode="lines", name="signal"))
         env = result["env"]
-        fig.add_trace(go.Scatter(x=result["t"], y=env if env is not None else [],
-                                 mode="lines", name="envelope", visible=env is not None))
+        fig.add_trace(
+            go.Scatter(
+                x=result["t"],
+                y=env if env is not None else [],
+                mode="lines",
+                name="envelope",
+                visible=env is not None,
+            )
+        )
         return fig
 
     def update_figure(self, fig, result):
@@ -68,6 +82,7 @@ class AllControls(Explorer):
 
 class Unwired(AllControls):
     """Deliberately broken: the controls change the model and the readout, never the plot."""
+
     name = "tfl_test_unwired"
     title = "Test-only explorer whose figure is not wired"
 

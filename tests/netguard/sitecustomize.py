@@ -5,6 +5,7 @@ raises OSError, so a notebook that reaches for the network fails its test instea
 depending on a connection students may not have. Nothing is ever sent: the check runs before
 the real call.
 """
+
 import ipaddress
 import os
 import socket
