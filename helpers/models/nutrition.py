@@ -16,7 +16,8 @@ Calibration (targets in ../shared/reference/calibration_targets.csv; keys in dat
   14 % of the pre-fast level). Check, not fitted: in 7 obese men a 10-day fast gave about -75 %
   (A63: 0.83 -> 0.21 U/mL; Clemmons et al., J Clin Endocrinol Metab 1981; its identifier could
   not be verified, so it is not cited in the notebook); the model gives -83 % at day 10, a
-  different population (obese, another assay) from the normal-weight adults it is fitted to.
+  different population (obese men, another laboratory) from the normal-weight adults it is
+  fitted to.
 * Refeeding, ``refeeding_igf1``: from the level reached at the end of the fast, IGF-1 relaxes
   exponentially towards a diet-specific level T with rate r:  L(t) = T + (L0 - T) exp(-r t).
   After a 5-day fast and 5 days of refeeding [@isley1983]:
@@ -34,9 +35,9 @@ Calibration (targets in ../shared/reference/calibration_targets.csv; keys in dat
   0.95 g/kg/day lowers IGF-1 by 22 %
   (A64: 194 -> 152 ng/mL in 6 people practising calorie restriction, 3 weeks) [@fontana2008].
   The steep energy term encodes the human finding that long-term calorie restriction *without*
-  protein restriction does not change IGF-1 (A65) [@fontana2008] (about -3 % at 70 % of needs);
+  protein restriction does not change IGF-1 (A65) [@fontana2008] (about -2 % at 70 % of needs);
   severe energy deficits still lower it. Check, not fitted: protein at 32 % of 1.2 g/kg/day
-  gives 0.58, close to the protein-deficient refeeding level (A61, 0.49 after 5 days and still
+  gives 0.50, close to the protein-deficient refeeding level (A61, 0.49 after 5 days and still
   rising). No calibration point lies above 1.67 g/kg/day, and no human data used here show
   IGF-1 gains from very high protein intakes, so the protein term is held at its 1.67 g/kg/day
   value above that intake (``PROTEIN_CALIBRATED_MAX_G_PER_KG``): the curve is flat beyond the
