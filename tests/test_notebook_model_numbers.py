@@ -118,3 +118,28 @@ def test_each_explorer_section_ends_with_where_this_model_fails(stem):
         assert all(cells[j]["cell_type"] == "markdown" for j in range(fails[-1], end)), (
             f"notebook {stem}, explorer {name}: 'Where this model fails' must close the section"
         )
+
+
+def test_other_model_numbers_quoted_in_notebooks_03_and_05():
+    from helpers import load_dataset
+    from helpers.models import units
+
+    md03, md05 = _markdown("03"), _markdown("05")
+    # 03 reference walkthrough: median at 25 y and the unit switch
+    assert round(L.igf1_reference(25, "female")["p50"], -1) == 180
+    assert "(about 180 ng/mL)" in md03
+    assert f"{units.ng_ml_to_nmol_l(120.0):.1f}" == "15.7" and "about 15.7 nmol/L" in md03
+    # 03 confounding walkthrough: crude about +0.36 (+0.4 within each sex), adjusted about +0.1
+    c = load_dataset("igf1_lifespan_cohort")
+    a = c[c["age_years"].between(20, 90)]
+    both = L.association(
+        a["igf1_ng_ml"], a["grip_strength_kg"], a["age_years"], (a["sex"] == "male").to_numpy()
+    )
+    assert f"{both['r_crude']:+.2f}" == "+0.36" and f"{both['r_adjusted']:+.1f}" == "+0.1"
+    for sex in L.SEXES:
+        s = a[a["sex"] == sex]
+        r = L.association(s["igf1_ng_ml"], s["grip_strength_kg"], s["age_years"])
+        assert f"{r['r_crude']:+.1f}" in ("+0.4", "+0.5") and 0.4 <= r["r_crude"] < 0.47
+    assert "about +0.36 (and about +0.4 within each sex)" in md03 and "shrinks to about +0.1" in md03
+    # 05: the low-intensity bout sits at 0.58 on the model's intensity scale
+    assert f"{ex.INTENSITIES['low']:.2f}" == "0.58" and "between 0.58 (the low-intensity bout)" in md05
