@@ -151,3 +151,35 @@ def test_the_browser_gets_the_figure_not_plotly_js(name):
     ex.set(**{key: _other_valid_value(ex.controls[key])})
     assert json.loads(ex.plot._figure) == json.loads(ex.figure.to_json(remove_uids=False))
     assert not math.isnan(ex.plot._revision)
+
+
+def test_display_adds_a_static_view_for_reopened_notebooks_that_the_site_drops():
+    """Displaying an explorer emits its usual bundle (live widget + static figure + text) and a
+    second output, marked {"tfl": "reopen"}, holding the static figure, the description and the
+    'Run this cell' line; the static site keeps only the first."""
+    import nbformat
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from helpers.publish import site
+
+    InteractiveShell.instance()
+    ex = create("unit_converter")
+    with capture_output() as cap:
+        ex._ipython_display_()
+    assert len(cap.outputs) == 2
+    live, reopen = cap.outputs
+    assert site.WIDGET_VIEW in live.data and site.PLOTLY in live.data
+    assert reopen.metadata == {"tfl": "reopen"} and set(reopen.data) == {"text/html"}
+    page = reopen.data["text/html"]
+    assert base.RUN_TO_EXPLORE in page and ex.describe(ex.summary()) in page.replace("&#x27;", "'")
+    fig = json.loads(page.split("class='tfl-reopen-json'>")[1].split("</script>")[0].replace("<\\/", "</"))
+    assert [t["uid"] for t in fig["data"]] == [t.uid for t in ex.figure.data]
+    assert "<script>" in page and "</script></div>" in page and page.count("</script>") == 2
+    outs = [
+        nbformat.v4.new_output("display_data", data=live.data, metadata=live.metadata),
+        nbformat.v4.new_output("display_data", data=reopen.data, metadata=reopen.metadata),
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("ex", outputs=outs)])
+    counts = site.static_outputs(nb)
+    assert counts["explorer_fallbacks"] == 1 and len(nb.cells[0].outputs) == 1

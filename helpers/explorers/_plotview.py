@@ -8,16 +8,18 @@ load its ESM and run ``initialize`` ("[anywidget] Failed to initialize model." a
 ``AbortSignal.timeout(2000)`` in anywidget's runtime); compiling several 5 MB modules at once on a
 loaded machine takes longer, which is what blanked explorer figures under load.
 
-Here the ESM is about 3 KB and does not wait for plotly.js in ``initialize``. plotly.js itself is
-the copy that plotly's own JupyterLab extension (``jupyterlab-plotly``, installed with the plotly
-package) loads over HTTP: JupyterLab, Notebook 7 and Voilà load that mime-renderer extension when
-the page starts, from the server's ``labextensions`` folder (versioned URL, cacheable, no CDN),
-and plotly.js registers itself as ``window.Plotly``. Every PlotView on the page uses that one copy.
-Where no such page exists (Google Colab, VS Code), the ESM loads the same plotly.js version once
-per page from plotly's CDN; that needs a network connection (docs/architecture.md says so).
+Here the ESM is about 4 KB and does not wait for plotly.js in ``initialize``; its first draw
+waits for an idle moment, so that no long task of ours runs while other widgets still load.
+plotly.js itself is the copy that plotly's own JupyterLab extension (``jupyterlab-plotly``,
+installed with the plotly package) serves over HTTP: JupyterLab, Notebook 7 and Voilà load that
+mime-renderer extension when the page starts (versioned URL, cached by the browser, no CDN), and
+its renderer class ``RenderedPlotly`` loads plotly.js once and keeps it as ``RenderedPlotly.Plotly``.
+Every PlotView on the page asks it for that copy. Where no such extension is loaded (Google
+Colab, VS Code), the ESM loads the same plotly.js version once per page from plotly's CDN; that
+needs a network connection (docs/explorer_delivery.md).
 
 The figure travels as one JSON string (``plotly.io.to_json``; 3–31 KB for our explorers), redrawn
-with ``Plotly.react`` (which diffs by trace ``uid``). The browser always draws the latest state it
+with ``Plotly.react`` (which matches traces by ``uid``). The browser always draws the latest state it
 received, so a burst of changes can never leave an older figure on screen.
 """
 
@@ -30,8 +32,12 @@ import plotly.io as pio
 import traitlets
 
 PLOTLY_JS_VERSION = plotly.offline.get_plotlyjs_version()
+#: CSS class of an explorer's view; the PlotView inside names the view's slider handles
+ARIA_ROOT_CLASS = "tfl-aria-root"
 
-_ESM = """
+#: plain script (no import/export): finds plotly.js and decodes plotly.py's typed arrays; used by
+#: the widget ESM and by the static view of a reopened notebook (Explorer._reopen_html)
+LOADER_JS = """
 const CDN = 'https://cdn.plot.ly/plotly-__PLOTLY_JS_VERSION__.min.js';
 let loading = null;
 
@@ -96,6 +102,46 @@ function getPlotly() {
   }
   return loading;
 }
+""".replace("__PLOTLY_JS_VERSION__", PLOTLY_JS_VERSION)
+
+_ESM = (
+    LOADER_JS
+    + """
+// ipywidgets' slider handle (role="slider") has no accessible name of its own (WCAG 4.1.2, axe
+// aria-input-field-name): give every handle in this explorer's view the slider's visible label
+// as aria-label and the readout as aria-valuetext. Nothing is sent to the kernel.
+function nameSliders(root) {
+  root.querySelectorAll('.widget-slider').forEach((box) => {
+    const label = box.querySelector('.widget-label');
+    const readout = box.querySelector('.widget-readout');
+    const text = label ? label.textContent.trim() : '';
+    box.querySelectorAll('[role="slider"]').forEach((h) => {
+      if (text && h.getAttribute('aria-label') !== text) h.setAttribute('aria-label', text);
+      const v = readout ? (readout.value || readout.textContent || '').trim() : '';
+      if (v && h.getAttribute('aria-valuetext') !== v) h.setAttribute('aria-valuetext', v);
+    });
+  });
+}
+
+function watchSliders(el) {
+  let obs = null, tries = 0, timer = null;
+  const attach = () => {
+    const root = el.closest('.__ARIA_ROOT__');
+    if (!root) { if (tries++ < 50) timer = setTimeout(attach, 100); return; }
+    nameSliders(root);
+    obs = new MutationObserver(() => nameSliders(root));
+    obs.observe(root, { subtree: true, childList: true, characterData: true,
+                        attributes: true, attributeFilter: ['aria-valuenow'] });
+  };
+  attach();
+  return () => { clearTimeout(timer); if (obs) obs.disconnect(); };
+}
+
+// the first draw waits for an idle moment: anywidget gives every model 2 s of wall-clock time
+// to load its ESM, so no long task of ours (plotly.js evaluation, a first plot) should run while
+// the other widgets of a Run All are still loading theirs
+const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 1000 })
+                                                     : setTimeout(f, 0));
 
 export default {
   render({ model, el }) {
@@ -119,7 +165,8 @@ export default {
       }
     };
     model.on('change:_figure', draw);
-    draw();
+    whenIdle(draw);
+    const unwatch = watchSliders(el);
     // follow the width of the notebook column (the figure is responsive to its container)
     const ro = new ResizeObserver(() => {
       if (Plotly && el.data && el.offsetWidth) Plotly.Plots.resize(el);
@@ -129,11 +176,13 @@ export default {
       alive = false;
       model.off('change:_figure', draw);
       ro.disconnect();
+      unwatch();
       if (Plotly) Plotly.purge(el);
     };
   },
 };
-""".replace("__PLOTLY_JS_VERSION__", PLOTLY_JS_VERSION)
+"""
+).replace("__ARIA_ROOT__", ARIA_ROOT_CLASS)
 
 
 class PlotView(anywidget.AnyWidget):

@@ -45,12 +45,11 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import traitlets
 
-from ._plotview import PlotView
+from ._plotview import ARIA_ROOT_CLASS, LOADER_JS, PlotView
 
 REGISTRY: dict[str, Callable[[], Explorer]] = {}
 
@@ -202,49 +201,6 @@ def check_control_value(name: str, widget: widgets.ValueWidget, value: Any) -> A
 
 
 # --------------------------------------------------------------------------------------------
-# accessible names for slider handles
-# --------------------------------------------------------------------------------------------
-class SliderNames(anywidget.AnyWidget):
-    """An invisible helper placed in an explorer's view: it gives every slider handle in that
-    view an accessible name (``aria-label`` = the slider's visible text label) and a value text
-    with the readout. ipywidgets' slider handle (``role="slider"``) has none of its own, which
-    fails WCAG 4.1.2 (axe rule ``aria-input-field-name``); screen readers then announce only
-    "slider". Nothing is sent to the kernel."""
-
-    ROOT_CLASS = "tfl-aria-root"
-    _esm = """
-function name(root) {
-  root.querySelectorAll('.widget-slider').forEach((box) => {
-    const label = box.querySelector('.widget-label');
-    const readout = box.querySelector('.widget-readout');
-    const text = label ? label.textContent.trim() : '';
-    box.querySelectorAll('[role="slider"]').forEach((h) => {
-      if (text && h.getAttribute('aria-label') !== text) h.setAttribute('aria-label', text);
-      const v = readout ? (readout.value || readout.textContent || '').trim() : '';
-      if (v && h.getAttribute('aria-valuetext') !== v) h.setAttribute('aria-valuetext', v);
-    });
-  });
-}
-export default {
-  render({ el }) {
-    el.style.display = 'none';
-    let root = null, obs = null, tries = 0;
-    const attach = () => {
-      root = el.closest('.tfl-aria-root');
-      if (!root) { if (tries++ < 50) setTimeout(attach, 100); return; }
-      name(root);
-      obs = new MutationObserver(() => name(root));
-      obs.observe(root, { subtree: true, childList: true, characterData: true,
-                          attributes: true, attributeFilter: ['aria-valuenow'] });
-    };
-    attach();
-    return () => { if (obs) obs.disconnect(); };
-  }
-};
-"""
-
-
-# --------------------------------------------------------------------------------------------
 # traces by uid
 # --------------------------------------------------------------------------------------------
 def trace(fig: go.Figure, uid: str):
@@ -369,11 +325,10 @@ class Explorer:
                 self.message,
                 self.plot,
                 self.readout,
-                SliderNames(),
             ],
             layout=widgets.Layout(width="100%"),
         )
-        self.view.add_class(SliderNames.ROOT_CLASS)
+        self.view.add_class(ARIA_ROOT_CLASS)
         for key, w in self.controls.items():
             w.observe(self._on_change, names="value")
             self._guard_browser_state(key, w)
@@ -550,6 +505,33 @@ class Explorer:
             f"<table aria-label='Current values'>{rows}</table></div>"
         )
 
+    def _ipython_display_(self) -> None:
+        """Two outputs: the live widget (with the static figure and text for static renders,
+        see ``_repr_mimebundle_``) and the static view for a saved notebook reopened later
+        (``_reopen_html``), marked ``{"tfl": "reopen"}`` in its output metadata."""
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+        display({"text/html": self._reopen_html()}, raw=True, metadata={"tfl": "reopen"})
+
+    def _reopen_html(self) -> str:
+        """What a saved notebook shows when it is reopened without the widget state (autosave
+        keeps outputs, not widgets): the static figure, the text description and
+        RUN_TO_EXPLORE. Hidden, and its figure not drawn, while the live explorer next to it
+        renders; shown, with the dead widget's "model not found" hidden, when the widget output
+        beside it is empty (the renderer's error state). Needs a trusted notebook (JupyterLab
+        trusts the notebooks it saved) for its style and script; untrusted, the text shows."""
+        text = self._describe(self._summary, self._good)
+        fig = self.static_figure().to_json(remove_uids=False).replace("</", "<\\/")
+        return (
+            f"<div class='tfl-reopen'><style>{_REOPEN_CSS}</style>"
+            f"<p><strong>{html.escape(self.title)}</strong> (static view)</p>"
+            f"<div class='tfl-reopen-figure' role='img' aria-label='{html.escape(text)}'></div>"
+            f"<p>{html.escape(text)}</p><p class='tfl-reopen-run'><strong>{RUN_TO_EXPLORE}</strong></p>"
+            f"<script type='application/json' class='tfl-reopen-json'>{fig}</script>"
+            f"<script>{_REOPEN_SCRIPT}</script></div>"
+        )
+
     def _repr_mimebundle_(self, **kwargs):
         """Live widget in JupyterLab; static figure and text description for static renders."""
         bundle = self.view._repr_mimebundle_(**kwargs)
@@ -568,6 +550,35 @@ class Explorer:
 def _takes_values(describe: Callable) -> bool:
     params = list(inspect.signature(describe).parameters.values())[1:]
     return len(params) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
+
+
+#: the widget renderer's error state ("Error displaying widget: model not found"): only then does
+#: the output element itself get the class jupyter-widgets (a live widget is a child of it)
+_DEAD = ".jp-OutputArea-output.jupyter-widgets"
+_REOPEN_CSS = (
+    ".tfl-reopen{display:none}"
+    f".jp-OutputArea:has({_DEAD}) .tfl-reopen{{display:block}}"
+    f".jp-OutputArea-child:has(> {_DEAD}):has(~ .jp-OutputArea-child .tfl-reopen){{display:none}}"
+)
+#: draws the static figure once the view is shown (never while a live explorer hides it)
+_REOPEN_SCRIPT = (
+    "(function () {\n"
+    + LOADER_JS
+    + """
+const me = document.currentScript.closest('.tfl-reopen');
+let tries = 0;
+const tick = () => {
+  if (!me || !me.isConnected || tries++ > 240) return;
+  const area = me.closest('.jp-OutputArea');
+  if (area && area.querySelector('.tfl-explorer')) return;  // live: nothing to draw
+  if (!me.offsetParent) { setTimeout(tick, 500); return; }
+  const fig = decode(JSON.parse(me.querySelector('.tfl-reopen-json').textContent));
+  getPlotly().then((P) => P.newPlot(me.querySelector('.tfl-reopen-figure'), fig.data, fig.layout,
+                                    { displaylogo: false, responsive: true }));
+};
+tick();
+})();"""
+)
 
 
 def _fmt_value(v: Any) -> str:
