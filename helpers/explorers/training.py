@@ -7,7 +7,7 @@ import numpy as np
 
 from ..models import exercise
 from ..plots.exercise import training_figure
-from .base import Explorer, int_slider, register, slider
+from .base import Explorer, int_slider, register, slider, trace
 
 
 @register
@@ -22,6 +22,8 @@ class Training(Explorer):
         "csa_total_pct": ("Cross-sectional area change at the end", "%", ".1f"),
         "igf1_route_share_pct": ("Share of the area gain routed through IGF-1", "%", ".0f"),
     }
+
+    trace_uids = ("local_fold", "serum_fold", "csa_total_pct", "csa_mech_pct")
 
     def make_controls(self):
         return {
@@ -50,9 +52,9 @@ class Training(Explorer):
 
     def update_figure(self, fig, result):
         r = result
-        for i, key in enumerate(("local_fold", "serum_fold", "csa_total_pct", "csa_mech_pct")):
-            fig.data[i].x = r["weeks"]
-            fig.data[i].y = r[key]
+        for key in ("local_fold", "serum_fold", "csa_total_pct", "csa_mech_pct"):
+            curve = trace(fig, key)
+            curve.x, curve.y = r["weeks"], r[key]
 
     def summarize(self, result):
         r = result
