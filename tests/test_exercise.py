@@ -190,6 +190,9 @@ def test_illustrative_bdnf_table_pools_to_published_estimates(outcome, published
 # ---- explorers ---------------------------------------------------------------------------------
 def test_acute_explorer_defaults_and_set():
     e = create("acute_exercise")
+    # the default (0.8) is not the published bout: the readout must not show the answer to a self-check
+    assert e.controls["intensity"].value == pytest.approx(0.8)
+    e.set(intensity=1.0)
     s = e.summary()
     assert s["peak_pct"] == pytest.approx(13.3, abs=0.05)
     assert s["peak_rise_ng_ml"] == pytest.approx(176.8 * 0.133, abs=0.1)

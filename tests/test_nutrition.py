@@ -281,6 +281,8 @@ from helpers.explorers import create  # noqa: E402
 
 def test_fasting_explorer_follows_model_and_data():
     ex = create("fasting")
+    assert ex.controls["fast_days"].value == 2.0  # not 5: the 5-day value is a prediction's answer
+    ex.set(fast_days=5.0)
     s = ex.summary()
     assert s["end_of_fast_pct"] == pytest.approx(100 * n.fasting_igf1(5), abs=1e-9)
     assert s["end_of_refeeding_pct"] == pytest.approx(68.1, abs=0.1)
