@@ -213,23 +213,36 @@ def test_before_after_partition_and_mass_effect():
 
 
 def test_notebook_02_sweeps_quoted_numbers():
-    """Explore steps of notebook 02, computed from the model."""
+    """Every model number notebook 02's prose quotes, computed from the model (rounded as printed)."""
     d = ADULT_DEFAULTS
     base = equilibrium(**d)
+    assert round(d["igf1_nM"] + d["igf2_nM"]) == 118
     no_als = equilibrium(**{**d, "als_nM": 0.0})
     assert no_als["ternary_fraction"] == 0.0
     assert round(100 * no_als["binary_fraction"]) == 78
     assert round(100 * no_als["free_fraction"], 1) == 1.2
+    assert round(no_als["free_nM"] / base["free_nM"]) == 3  # "about three-fold"
+    no_igf2 = equilibrium(**{**d, "igf2_nM": 0.0})
+    assert round(100 * no_igf2["ternary_fraction"]) == 99
+    assert round(100 * no_igf2["free_fraction"], 3) == 0.001
     half_bp3 = equilibrium(**{**d, "igfbp3_nM": d["igfbp3_nM"] / 2})
-    assert round(100 * half_bp3["free_fraction"]) == 49
+    assert round(half_bp3["free_nM"] / base["free_nM"], -1) == 110
+    igf1_40 = equilibrium(**{**d, "igf1_nM": 40.0})
+    assert round(100 * igf1_40["free_fraction"]) == 12
     cut10 = equilibrium(**{**d, "igfbp3_intact_fraction": 0.9})
     assert round(cut10["free_nM"] / base["free_nM"]) == 6
-    no_igf2 = equilibrium(**{**d, "igf2_nM": 0.0})
-    assert round(100 * no_igf2["ternary_fraction"], 1) == 99.2
-    # IGFBP-1 lever (other IGFBPs 15 -> 60 nM) at intact IGFBP-3: free IGF-1 falls ~57-fold
+    assert round(100 * cut10["free_fraction"], 1) == 2.6
+    # IGFBP-1 lever (other IGFBPs 15 -> 60 nM), intact and with 10 % of IGFBP-3 cut
     lo = equilibrium(**{**d, "other_igfbp_nM": 15.0})
     hi = equilibrium(**{**d, "other_igfbp_nM": 60.0})
     assert round(lo["free_nM"] / hi["free_nM"]) == 57
+    assert (round(100 * lo["free_fraction"]), round(100 * hi["free_fraction"], 2)) == (7, 0.12)
+    lo9 = equilibrium(**{**d, "other_igfbp_nM": 15.0, "igfbp3_intact_fraction": 0.9})
+    hi9 = equilibrium(**{**d, "other_igfbp_nM": 60.0, "igfbp3_intact_fraction": 0.9})
+    assert (round(100 * lo9["free_fraction"]), round(100 * hi9["free_fraction"], 2)) == (21, 0.24)
+    # with the lower IGF-2 of the gel study (368 ug/L) IGFBP-3 is not full: thousandths of a per cent
+    guler = equilibrium(**{**d, "igf2_nM": 368.0 / 7.469})
+    assert 0.001 <= 100 * guler["free_fraction"] < 0.01
     # a 20 % change of the other-IGFBP affinity changes the free share notebook 02 quotes
     k0 = binding.KD_OTHER_NM
     try:
@@ -238,6 +251,14 @@ def test_notebook_02_sweeps_quoted_numbers():
     finally:
         binding.KD_OTHER_NM = k0
     assert round(100 * up, 2) != round(100 * base["free_fraction"], 2)
+
+
+def test_guler_infusion_free_share_matches_the_model_direction():
+    """During IGF-1 infusion free IGF-1 was 80 of 670 ug/L, ~12 % (guler1989): the model, too, frees
+    ~12 % once total IGF-1 doubles, because IGFBP-3 sites are nearly full."""
+    assert round(100 * 80 / (389 + 201 + 80)) == 12
+    r = equilibrium(**{**ADULT_DEFAULTS, "igf1_nM": 40.0})
+    assert 0.08 < r["free_fraction"] < 0.16
 
 
 def test_half_lives_inside_published_ranges():
