@@ -326,3 +326,35 @@ def test_tracer_limit_matches_linear_binding(igf1):
     assert v["free_fraction"][0] == pytest.approx(r["free_fraction"], rel=1e-12)
     small = equilibrium(1e-90, 1193.0, 2555.0, 3.0)  # just above the switch: bisection
     assert small["free_fraction"] == pytest.approx(r["free_fraction"], rel=1e-6)
+
+
+def test_numbers_for_the_notebook_02_question_bank():
+    """Keys and feedback numbers that notebook 02's self-checks and exercise must carry after issue 12
+    (listed in notes/issue-12-selfchecks.md), computed from the model."""
+    d = ADULT_DEFAULTS
+    base = equilibrium(**d)
+    # "which changes raise free IGF-1": a fall in IGFBP-1 (other IGFBPs 30 -> 15 nM) is large now
+    low_bp1 = equilibrium(**{**d, "other_igfbp_nM": 15.0})
+    assert round(low_bp1["free_nM"] / base["free_nM"]) == 16
+    assert round(100 * low_bp1["free_fraction"], 1) == 7.0
+    more_als = equilibrium(**{**d, "als_nM": 600.0})
+    assert (
+        more_als["free_fraction"] < base["free_fraction"]
+        and round(100 * more_als["free_fraction"], 2) == 0.42
+    )
+    more_bp3 = equilibrium(**{**d, "igfbp3_nM": 120.0})
+    assert round(100 * more_bp3["free_fraction"], 3) == 0.026
+    more_igf2 = equilibrium(**{**d, "igf2_nM": 110.0})
+    assert more_igf2["free_fraction"] > base["free_fraction"]
+    # ALS question: without ALS the other IGFBPs hold about 21 % (was 16 %)
+    no_als = equilibrium(**{**d, "als_nM": 0.0})
+    assert round(100 * no_als["other_fraction"]) == 21 and round(100 * base["other_fraction"]) == 16
+    # exercise: intact IGFBP-3 share at which free IGF-1 first reaches 1 % (immunoassay, juul1997)
+    shares = np.round(np.arange(1.0, -0.001, -0.01), 2)
+    free_pct = 100 * equilibrium(**{**d, "igfbp3_intact_fraction": shares})["free_fraction"]
+    assert shares[np.argmax(free_pct >= 1.0)] == 0.94
+    assert free_pct[0] >= 0.38  # the old exercise target (0.38 %) is already reached at the defaults
+    # alternative exercise: IGF-2 at which free IGF-1 first reaches the ultrafiltration 0.38 %
+    igf2 = np.round(np.arange(90.0, 110.0001, 0.1), 1)
+    free2 = 100 * equilibrium(**{**d, "igf2_nM": igf2})["free_fraction"]
+    assert igf2[np.argmax(free2 >= 0.38)] == 98.2

@@ -99,3 +99,14 @@ def test_clearance_window_hides_markers_outside_and_back_to_linear():
     s = ex.summary()
     assert s["left_ternary"] == pytest.approx(0.5 ** (1440 / 810))
     assert s["half_life_ternary_h"] == pytest.approx(13.5)
+
+
+def test_igf2_control_ends_where_the_model_stops_matching_serum():
+    """Notebook 02: at the control's upper end (110 nM) the model frees about 3 % of IGF-1."""
+    from helpers.explorers import binding as bx
+
+    ex = create("binding")
+    assert ex.controls["igf2_nM"].max == bx.IGF2_MAX_NM == 110.0
+    ex.set(igf2_nM=bx.IGF2_MAX_NM)
+    assert round(ex.summary()["free_percent"]) == 3
+    assert round(bx.IGF2_MAX_NM * binding.IGF2_MOLAR_MASS_G_PER_MOL / 1000, -1) == 820

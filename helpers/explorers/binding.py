@@ -8,6 +8,8 @@ from ..plots.binding import POOL_LABELS, pool_texts, pools_figure
 from .base import Explorer, register, slider
 
 D = binding.ADULT_DEFAULTS
+#: Upper end of the IGF-2 control (nM), about 820 ng/mL.
+IGF2_MAX_NM = 110.0
 _KEYS = {"free": "free", "binary": "binary", "ternary": "ternary", "other": "other_bound"}
 
 
@@ -31,7 +33,15 @@ class BindingExplorer(Explorer):
         return {
             "igf1_nM": slider("Total IGF-1", "nM", 0.0, 100.0, 0.01, D["igf1_nM"], fmt=".2f"),
             "igf2_nM": slider(
-                "Total IGF-2 (competes for the same sites)", "nM", 0.0, 200.0, 0.1, D["igf2_nM"], fmt=".1f"
+                # ends just above the default (740 ng/mL): beyond it IGF-1 + IGF-2 overfill IGFBP-3 and
+                # the model, which has no reserve binders, frees IGF-1 faster than any measured serum
+                "Total IGF-2 (competes for the same sites)",
+                "nM",
+                0.0,
+                IGF2_MAX_NM,
+                0.1,
+                D["igf2_nM"],
+                fmt=".1f",
             ),
             "igfbp3_nM": slider("Total IGFBP-3", "nM", 0.0, 400.0, 0.1, D["igfbp3_nM"], fmt=".1f"),
             "als_nM": slider(

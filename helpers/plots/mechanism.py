@@ -90,16 +90,29 @@ SIGNALLING_TITLE = "IGF-1 dose–response in muscle cells and which pathway step
 
 #: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units
 NODES = {
-    "igf1r": ("IGF-1R", 5.0, 9.3),
-    "pi3k": ("IRS-1/PI3K", 2.6, 7.6),
-    "erk": ("Shc-Grb2/SOS-Ras-ERK", 7.8, 7.6),
-    "akt": ("Akt (GSK3β off)", 2.6, 5.9),
-    "mtorc1": ("mTORC1 (S6K1, 4E-BP1)", 0.9, 4.2),
-    "foxo": ("FoxO", 4.4, 4.2),
-    "ulk1": ("ULK1 / autophagy", 2.65, 2.6),
-    "synthesis": ("Synthesis", 0.9, 1.0),
-    "degradation": ("Breakdown", 4.4, 1.0),
-    "proliferation": ("Myoblast proliferation", 7.8, 4.2),
+    "igf1r": ("IGF-1R", 5.0, 9.4),
+    "pi3k": ("IRS-1/PI3K", 2.6, 7.75),
+    "erk": ("Ras/MEK/ERK", 7.8, 7.75),
+    "akt": ("Akt", 2.6, 6.1),
+    "mtorc1": ("mTORC1", 0.9, 4.45),
+    "foxo": ("FoxO", 4.4, 4.45),
+    "ulk1": ("ULK1", 2.65, 2.75),
+    "synthesis": ("Synthesis", 0.9, 0.95),
+    "degradation": ("Breakdown", 4.4, 0.95),
+    "proliferation": ("Proliferation", 7.8, 4.45),
+}
+#: second line of a node's box, in smaller type: what the step does or goes through
+NODE_DETAIL = {
+    "igf1r": "receptor tyrosine kinase",
+    "pi3k": "S6K1 feeds back on IRS-1",
+    "erk": "via Shc → Grb2/SOS → Ras",
+    "akt": "also switches GSK3β off",
+    "mtorc1": "→ S6K1 and 4E-BP1/eIF4E",
+    "foxo": "atrogenes, autophagy genes",
+    "ulk1": "starts autophagy",
+    "synthesis": "protein synthesis",
+    "degradation": "proteasome + autophagy",
+    "proliferation": "of myoblasts",
 }
 #: arrows: (from, to, kind); kind "act" = activates (arrow head), "inh" = inhibits (bar end)
 EDGES = [
@@ -136,7 +149,8 @@ def node_labels(states: dict) -> list[str]:
     for k, (label, _, _) in NODES.items():
         st = states[k]
         mark = "✕ " if st.startswith("BLOCKED") else ""
-        out.append(f"<b>{label}</b><br>{mark}{st}")
+        detail = f'<span style="font-size:9px">{NODE_DETAIL[k]}</span>'
+        out.append(f"<b>{label}</b><br>{detail}<br>{mark}{st}")
     return out
 
 
@@ -162,7 +176,7 @@ def node_colors(states: dict) -> list[str]:
     ]
 
 
-BOX_W, BOX_H = 3.2, 1.25  # node box size in diagram units
+BOX_W, BOX_H = 3.2, 1.45  # node box size in diagram units
 
 
 def signalling_figure(
@@ -179,7 +193,7 @@ def signalling_figure(
     )
     fig.update_layout(
         template=TEMPLATE_NAME,
-        height=540,
+        height=600,
         title=dict(text=SIGNALLING_TITLE),
         legend=dict(orientation="h", y=-0.2, x=0),
         margin=dict(l=80, r=20, t=90, b=120),
@@ -309,7 +323,7 @@ def signalling_figure(
         col=2,
     )
     fig.update_xaxes(range=[-0.9, 9.6], visible=False, row=1, col=2)
-    fig.update_yaxes(range=[0.3, 10.2], visible=False, row=1, col=2)
+    fig.update_yaxes(range=[0.1, 10.25], visible=False, row=1, col=2)
     return fig
 
 
