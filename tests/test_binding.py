@@ -358,3 +358,25 @@ def test_numbers_for_the_notebook_02_question_bank():
     igf2 = np.round(np.arange(90.0, 110.0001, 0.1), 1)
     free2 = 100 * equilibrium(**{**d, "igf2_nM": igf2})["free_fraction"]
     assert igf2[np.argmax(free2 >= 0.38)] == 98.2
+
+
+@settings(max_examples=150, deadline=None)
+@given(igf1=conc, igf2=conc, bp3=conc, als=conc, other=conc)
+def test_one_dimensional_solution_equals_the_general_nested_solution(igf1, igf2, bp3, als, other):
+    """With the default constants (one IGF-2 preference for every binder) the exact 1-D solution is
+    used; it must agree with the general nested bisection, which any other constants fall back to."""
+    assert binding._same_preference()
+    fast = binding._solve_scalar_fast(igf1, igf2, bp3, als, other)
+    slow = binding._solve_scalar(igf1, igf2, bp3, als, other)
+    for f, s_, t in zip(fast, slow, (igf1, igf2), strict=True):
+        assert f == pytest.approx(s_, rel=1e-9, abs=1e-12 * t + 1e-300)
+
+
+def test_general_path_is_used_when_preferences_differ(monkeypatch):
+    monkeypatch.setattr(binding, "KD_OTHER_IGF2_NM", binding.KD_OTHER_NM)  # no IGF-2 preference
+    assert not binding._same_preference()
+    r = equilibrium(**ADULT_DEFAULTS)
+    v = equilibrium(**{**ADULT_DEFAULTS, "igf1_nM": np.array([ADULT_DEFAULTS["igf1_nM"]])})
+    assert sum(r[k] for k in POOLS_NM) == pytest.approx(ADULT_DEFAULTS["igf1_nM"], rel=1e-9)
+    assert v["free_nM"][0] == pytest.approx(r["free_nM"], rel=1e-9)
+    assert abs(r["free_fraction"] - 0.004294) > 1e-4  # the constants really changed the answer

@@ -12,11 +12,13 @@ ALS binds only the IGF-occupied IGFBP-3, with IGF-I or IGF-II in it (Baxter, Mar
 
 Solution: for trial free concentrations x1 (IGF-1) and x2 (IGF-2), free IGFBP-3 follows exactly
 from a quadratic (the ALS balance substituted into the IGFBP-3 balance) and every complex is an
-explicit function of (x1, x2). The IGF-2 balance is solved by bisection on x2 in [0, IGF-2 total]
-for each trial x1 (inner loop), and the IGF-1 balance by bisection on x1 in [0, IGF-1 total]
-(outer loop). Both bisections run until the bracket can no longer shrink in floating point
-(never a fixed small number of steps), so each ligand's pools sum to its total to ~1e-12
-relative.
+explicit function of (x1, x2). With the default constants every binder prefers IGF-2 by the same
+factor, so all binder states depend on one number (the occupied : free ratio of IGFBP-3) and the
+two balances reduce exactly to one equation in it, solved by bisection (``_solve_*_fast``). In
+general (any constants) the IGF-2 balance is bisected for each trial x1 inside a bisection of the
+IGF-1 balance (``_solve_scalar``/``_solve_array``). Every bisection runs until the bracket can no
+longer shrink in floating point (never a fixed small number of steps), so each ligand's pools sum
+to its total to ~1e-12 relative.
 
 Constants (sources and caveats in notebook 02 and in data/igfbp_family.csv):
 
@@ -239,6 +241,91 @@ def _solve_array(t1, t2, bp3, als, other):
     return x1, x2
 
 
+def _same_preference() -> bool:
+    """True when every binder prefers IGF-2 over IGF-1 by the same factor (the default constants):
+    then all binder states depend on one number and the exact solution is a 1-D search."""
+    return math.isclose(KD_IGFBP3_NM / KD_IGFBP3_IGF2_NM, KD_OTHER_NM / KD_OTHER_IGF2_NM, rel_tol=1e-12)
+
+
+def _bound_total(u, bp3, als, other, xp=math):
+    """IGF (both ligands) bound to IGFBP-3 (binary + ternary) and to the other IGFBPs when the
+    occupied : free IGFBP-3 ratio is ``u`` (same-preference case: other IGFBPs see u * K3/Ko)."""
+    c = u / KD_ALS_NM
+    alpha = (1.0 + u) * c
+    beta = 1.0 + u + (als - bp3) * c
+    if xp is math:
+        disc = math.sqrt(beta * beta + 4.0 * alpha * bp3)
+        if beta >= 0:
+            b = 2.0 * bp3 / (beta + disc) if beta + disc > 0 else 0.0
+        else:
+            b = (disc - beta) / (2.0 * alpha) if alpha > 0 else 0.0
+    else:
+        disc = np.sqrt(beta * beta + 4.0 * alpha * bp3)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            b_pos = np.where(beta + disc > 0, 2.0 * bp3 / (beta + disc), 0.0)
+            b_neg = np.where(alpha > 0, (disc - beta) / (2.0 * alpha), 0.0)
+        b = np.where(beta >= 0, b_pos, b_neg)
+    v = u * KD_IGFBP3_NM / KD_OTHER_NM
+    return u * b * (1.0 + als / (1.0 + b * c) / KD_ALS_NM) + other * v / (1.0 + v)
+
+
+def _solve_scalar_fast(t1, t2, bp3, als, other):
+    """Exact solution in the same-preference case. With u the occupied : free ratio of IGFBP-3,
+    each ligand's bound : free ratio is B(u) / (u K) and both balances reduce to
+    t1 / (u K1 + B(u)) + t2 / (u K2 + B(u)) = 1, decreasing in u; bisect u in [0, t1/K1 + t2/K2]."""
+    k1, k2 = KD_IGFBP3_NM, KD_IGFBP3_IGF2_NM
+    hi = t1 / k1 + t2 / k2
+    if hi <= 0.0:
+        return 0.0, 0.0
+
+    def excess(u):
+        bt = _bound_total(u, bp3, als, other)
+        return t1 / (u * k1 + bt) + t2 / (u * k2 + bt) - 1.0
+
+    lo = 0.0
+    for _ in range(_MAX_ITER):
+        mid = 0.5 * (lo + hi)
+        if not lo < mid < hi:
+            break
+        if excess(mid) > 0.0:
+            lo = mid
+        else:
+            hi = mid
+    u = hi if lo == 0.0 else (lo if abs(excess(lo)) <= abs(excess(hi)) else hi)
+    bt = _bound_total(u, bp3, als, other)
+    return t1 * (u * k1 / (u * k1 + bt)), t2 * (u * k2 / (u * k2 + bt))  # no t*u underflow
+
+
+def _solve_array_fast(t1, t2, bp3, als, other):
+    """Vectorised twin of ``_solve_scalar_fast`` (element-wise bracket, same stopping rule)."""
+    k1, k2 = KD_IGFBP3_NM, KD_IGFBP3_IGF2_NM
+    hi = t1 / k1 + t2 / k2
+    lo = np.zeros_like(hi)
+
+    def excess(u):
+        bt = _bound_total(u, bp3, als, other, np)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return t1 / (u * k1 + bt) + t2 / (u * k2 + bt) - 1.0
+
+    for _ in range(_MAX_ITER):
+        mid = 0.5 * (lo + hi)
+        moving = (mid > lo) & (mid < hi)
+        if not moving.any():
+            break
+        up = excess(mid) > 0.0
+        lo = np.where(moving & up, mid, lo)
+        hi = np.where(moving & ~up, mid, hi)
+    else:  # pragma: no cover - cannot happen for finite doubles
+        raise RuntimeError("bisection did not converge")
+    e_lo, e_hi = np.abs(excess(lo)), np.abs(excess(hi))
+    u = np.where((lo > 0.0) & (e_lo <= e_hi), lo, hi)
+    bt = _bound_total(u, bp3, als, other, np)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x1 = np.where(hi > 0.0, t1 * (u * k1 / (u * k1 + bt)), 0.0)
+        x2 = np.where(hi > 0.0, t2 * (u * k2 / (u * k2 + bt)), 0.0)
+    return x1, x2
+
+
 def _result(x1, x2, t1, t2, bp3, als, other, xp):
     b, a, o = _binders(x1, x2, bp3, als, other, xp)
     out = {}
@@ -300,11 +387,13 @@ def equilibrium(
     if all(np.ndim(v) == 0 for v in args):
         t1, t2 = float(igf1), float(igf2)
         bp3_eff = float(bp3) * float(intact)
-        x1, x2 = _solve_scalar(t1, t2, bp3_eff, float(als), float(other))
+        solve = _solve_scalar_fast if _same_preference() else _solve_scalar
+        x1, x2 = solve(t1, t2, bp3_eff, float(als), float(other))
         return _result(x1, x2, t1, t2, bp3_eff, float(als), float(other), math)
     igf1, igf2, bp3, als, other, intact = np.broadcast_arrays(igf1, igf2, bp3, als, other, intact)
     bp3_eff = bp3 * intact
-    x1, x2 = _solve_array(igf1, igf2, bp3_eff, als, other)
+    solve = _solve_array_fast if _same_preference() else _solve_array
+    x1, x2 = solve(igf1, igf2, bp3_eff, als, other)
     return _result(x1, x2, igf1, igf2, bp3_eff, als, other, np)
 
 
