@@ -380,3 +380,10 @@ def test_general_path_is_used_when_preferences_differ(monkeypatch):
     assert sum(r[k] for k in POOLS_NM) == pytest.approx(ADULT_DEFAULTS["igf1_nM"], rel=1e-9)
     assert v["free_nM"][0] == pytest.approx(r["free_nM"], rel=1e-9)
     assert abs(r["free_fraction"] - 0.004294) > 1e-4  # the constants really changed the answer
+
+
+def test_clearance_numbers_quoted_in_notebook_02():
+    assert round(180 / HALF_LIFE_MIN["free"]) == 16  # "about 16 free half-lives" in 3 h
+    assert round(100 * clearance(180.0, "ternary")) == 86
+    assert round(100 * 0.5**16, 3) == 0.002
+    assert clearance(180.0, "free") < 1e-4

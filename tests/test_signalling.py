@@ -206,3 +206,10 @@ def test_panel_words_agree_with_numbers_across_the_sweep(aa, blockers):
                 assert pct < 0 and (abs(pct) < 15) == word.startswith("SLIGHTLY")
         if s["foxo"] == "ACTIVE" and s["degradation"].endswith("DOWN"):
             assert r["ulk1"] < 1.0  # only the mTORC1 -| ULK1 brake can lower breakdown then
+
+
+def test_model_description_numbers_in_notebook_01():
+    assert sg.RAPA_4EBP1_RESIDUAL == 0.5  # "rapamycin blocks S6K1 fully and 4E-BP1 halfway"
+    assert sg.K_HALF_NM == 2.0 and sg.CALIBRATION_NM == 32.0
+    r = muscle_response(32.0)
+    assert (round((r["synthesis_rel"] - 1) * 100), round((r["degradation_rel"] - 1) * 100)) == (52, -33)
