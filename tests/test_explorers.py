@@ -22,7 +22,12 @@ def test_registry_is_populated_with_callables():
 def test_contract(name):
     ex = REGISTRY[name]()
     assert isinstance(ex, Explorer)
-    assert isinstance(ex.figure, go.FigureWidget)
+    assert isinstance(ex.figure, go.Figure) and not isinstance(ex.figure, go.FigureWidget)
+    assert isinstance(ex.plot, base.PlotView) and ex.plot in ex.view.children
+    # traces carry a uid (update_figure finds them by it), the same in the static figure
+    uids = [t.uid for t in ex.figure.data]
+    assert all(uids) and len(set(uids)) == len(uids)
+    assert [t.uid for t in ex.static_figure().data] == uids
     assert isinstance(ex.view, widgets.Widget)
     assert ex.controls and all(isinstance(w, widgets.ValueWidget) for w in ex.controls.values())
     for key, w in ex.controls.items():

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..models import exercise
 from ..plots.exercise import ACUTE_T_RANGE_MIN, acute_figure
-from .base import Explorer, register, slider
+from .base import Explorer, register, slider, trace
 
 #: Median serum IGF-1 of 28-year-old men (ng/mL), calibration row A23 (bidlingmaier2014),
 #: used to turn the % change into ng/mL in the readout.
@@ -28,6 +28,8 @@ class AcuteExercise(Explorer):
         "back_to_baseline_min": ("Back within 1 % of baseline", "min after the bout ends", ".0f"),
         "peak_rise_ng_ml": ("Peak rise for a 28-year-old man at the median (176.8 ng/mL)", "ng/mL", ".1f"),
     }
+
+    trace_uids = ("model", "study-high", "study-low")
 
     def make_controls(self):
         return {
@@ -53,7 +55,7 @@ class AcuteExercise(Explorer):
         return acute_figure(result["t"], result["pct"], result["duration_min"], _PUBLISHED)
 
     def update_figure(self, fig, result):
-        fig.data[0].y = result["pct"]
+        trace(fig, "model").y = result["pct"]
         fig.layout.shapes[0].x1 = result["duration_min"]
 
     def summarize(self, result):

@@ -7,7 +7,7 @@ import numpy as np
 from ..models import lifespan
 from ..plots.lifespan import association_figure
 from ._cohort import cohort, thin
-from .base import Explorer, checkbox, choice, int_slider, register
+from .base import Explorer, checkbox, choice, int_slider, register, trace
 
 MIN_WINDOW_YEARS = 5
 
@@ -23,6 +23,8 @@ class ConfoundingExplorer(Explorer):
         "slope_crude_kg_per_100": ("Crude slope", "kg per 100 ng/mL", "+.1f"),
         "slope_adjusted_kg_per_100": ("Age-adjusted slope", "kg per 100 ng/mL", "+.1f"),
     }
+
+    trace_uids = ("women", "men", "line")
 
     @property
     def summary_labels(self):
@@ -115,16 +117,16 @@ class ConfoundingExplorer(Explorer):
 
     def update_figure(self, fig, r):
         title, xt, yt, ln = self._labels(r)
-        fig.data[0].x, fig.data[0].y = r["xf"], r["yf"]
-        fig.data[1].x, fig.data[1].y = r["xm"], r["ym"]
-        fig.data[2].x, fig.data[2].y, fig.data[2].name = r["lx"], r["ly"], ln
+        women, men, line = trace(fig, "women"), trace(fig, "men"), trace(fig, "line")
+        women.x, women.y = r["xf"], r["yf"]
+        men.x, men.y = r["xm"], r["ym"]
+        line.x, line.y, line.name = r["lx"], r["ly"], ln
         fig.layout.title.text = title
         fig.layout.xaxis.title.text = xt
         fig.layout.yaxis.title.text = yt
 
     def summarize(self, r):
         st = r["stats"]
-        self._state = r
         return {
             "n": float(st["n"]),
             "r_crude": st["r_crude"],
@@ -135,8 +137,8 @@ class ConfoundingExplorer(Explorer):
             "age_to": r["hi"],
         }
 
-    def describe(self, s):
-        r = self._state
+    def describe(self, s, values=None):
+        r = values or self.values()
         who = {"both": "women and men", "female": "women", "male": "men"}[r["sex"]]
         view = (
             (
