@@ -63,7 +63,7 @@ class FastingExplorer(Explorer):
         }
 
     def make_figure(self, r):
-        fig = fasting_figure(
+        return fasting_figure(
             r["t"],
             r["pct"],
             r["part_x"],
@@ -73,9 +73,6 @@ class FastingExplorer(Explorer):
             r["fast_days"],
             diet_label=nut.DIET_LABELS[r["diet"]],
         )
-        # the same x range as update_figure: the participants' 10 days stay visible for a short fast
-        fig.update_xaxes(range=[-0.3, max(10.0, r["fast_days"] + r["refeed_days"]) + 0.3])
-        return fig
 
     def update_figure(self, fig, r):
         part, mean, model = trace(fig, "participants"), trace(fig, "participants-mean"), trace(fig, "model")
@@ -85,7 +82,7 @@ class FastingExplorer(Explorer):
         model.name = f"Model: {nut.DIET_LABELS[r['diet']]}"
         fig.layout.shapes[0].x0 = fig.layout.shapes[0].x1 = r["fast_days"]
         fig.layout.annotations[0].x = r["fast_days"]
-        fig.layout.xaxis.range = [-0.3, max(10.0, r["fast_days"] + r["refeed_days"]) + 0.3]
+        fig.layout.xaxis.range = [-0.3, float(max(r["t"])) + 0.3]  # as fasting_figure builds it
 
     def summarize(self, r):
         return {k: float(r[k]) for k in self.summary_labels}
