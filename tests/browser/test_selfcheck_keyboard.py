@@ -30,7 +30,10 @@ def _notebook() -> nbformat.NotebookNode:
         metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     )
     nb.cells = [
-        nbformat.v4.new_markdown_cell("# Keyboard test of the self-checks"),
+        nbformat.v4.new_markdown_cell(
+            "# Keyboard test of the self-checks\n\nA readable citation "
+            '([Firth & Baxter, 2002](#References "firth2002")) as helpers.publish.citations writes it.'
+        ),
         nbformat.v4.new_code_cell(
             "from helpers.explorers import create\nfrom helpers.selfcheck import ask, predict"
         ),
@@ -39,6 +42,10 @@ def _notebook() -> nbformat.NotebookNode:
         nbformat.v4.new_code_cell('ask("02-raise-free")'),
         nbformat.v4.new_code_cell('p = predict("02-als-zero")\np'),
         nbformat.v4.new_code_cell('ex = create("binding", prediction=p)\nex'),
+        nbformat.v4.new_markdown_cell(
+            "## References\n\n- **Firth & Baxter, 2002.** Firth SM, Baxter RC (2002). Cellular actions "
+            "of the insulin-like growth factor binding proteins. *Endocr Rev*. <!-- @firth2002 -->"
+        ),
     ]
     return nb
 
@@ -217,3 +224,23 @@ def test_axe_finds_no_violation_in_the_learning_loop_widgets(page):
     bad = result.response["violations"]
     report = [f"{v['id']} ({v['impact']}): {v['help']}; {[n['target'] for n in v['nodes']][:3]}" for v in bad]
     assert not bad, "\n".join(report)
+
+
+def test_a_citation_link_scrolls_to_the_references_heading(page):
+    """JupyterLab's sanitizer drops id attributes, but it keeps heading anchors: the converter's
+    '#References' link must bring the References heading into view."""
+    link = page.locator("a[href='#References']").first
+    link.scroll_into_view_if_needed()
+    assert link.inner_text() == "Firth & Baxter, 2002"
+    in_view = """() => { const h = [...document.querySelectorAll('h2')].find(e => e.textContent.trim().startsWith('References'));
+        const b = h.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight; }"""
+    page.evaluate("() => document.querySelector(\"a[href='#References']\").scrollIntoView({block: 'start'})")
+    assert not page.evaluate(in_view), (
+        "the References heading is already in view: the test would prove nothing"
+    )
+    link.click()
+    page.wait_for_function(
+        """() => { const h = [...document.querySelectorAll('h2')].find(e => e.textContent.trim().startsWith('References'));
+           if (!h) return false; const b = h.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight; }""",
+        timeout=10_000,
+    )
