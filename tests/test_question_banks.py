@@ -459,3 +459,29 @@ def test_student_copy_run_all_prints_no_answer(tmp_path):
                     if cell.cell_type == "code" and "check_exercise(" in cell.source:
                         text = json.dumps([o.get("data", "") for o in cell.outputs])
                         assert f"{e['answer']:.4g}" not in text
+
+
+def test_instructor_guide_gives_every_expected_answer_from_the_model():
+    guide = (NOTEBOOK_DIR / "instructor_guide.md").read_text(encoding="utf-8")
+    sections = re.split(r"^(?=### )", guide, flags=re.M)
+    for nn, bank in BANKS.items():
+        sec = next(s for s in sections if s.startswith(f"### {nn}:"))
+        assert "- **50-minute class plan:**" in sec, f"{nn}: no 50-minute class plan"
+        minutes = [int(m) for m in re.findall(r"^  - \d+–(\d+) min:", sec, re.M)]
+        assert minutes and minutes[-1] == 50 and minutes == sorted(minutes), f"{nn}: plan timings {minutes}"
+        for p in bank["predictions"]:
+            out = selfcheck.model_outcome(p)
+            line = next(li for li in sec.splitlines() if f"`{p['id']}`" in li)
+            assert "Common wrong prediction:" in line and "How to respond:" in line
+            if p["kind"] == "choice":
+                assert f"Expected: **{out['option']}**" in line, f"{p['id']}: guide disagrees with the model"
+            else:
+                shown = float(re.search(r"Expected: \*\*about (-?[\d.]+)", line).group(1))
+                assert abs(shown - out["value"]) <= p["compare"]["tolerance"] / 2
+        for e in bank["exercises"]:
+            line = next(li for li in sec.splitlines() if f"`{e['id']}`" in li)
+            if "answer" in e:
+                shown = float(re.search(r"Expected: \*\*(-?[\d.]+)", line).group(1))
+                assert abs(shown - e["answer"]) <= e["tolerance"], (
+                    f"{e['id']}: guide {shown} vs bank {e['answer']}"
+                )
