@@ -44,6 +44,10 @@ SETTLE_MS = 1000
 #: dark theme (background #111111) a light blue with 9.6:1
 FOCUS_LIGHT, FOCUS_DARK = "#0b57a4", "#8ab4f8"
 
+#: figure colours in JupyterLab's dark theme (its background is #111111): text #e6e6e6 is 15:1,
+#: the house colours keep >= 3:1 for lines except black, which is drawn in the text colour
+DARK = {"bg": "#111111", "text": "#e6e6e6", "grid": "#3a3a3a", "line": "#bbbbbb"}
+
 #: the project's CSS for explorers in the live notebook (one place; the PlotView ESM adds it to the
 #: page once): a 3 px focus outline of >= 3:1 on every explorer control and on the figure's
 #: toolbar (WCAG 2.4.7, 1.4.11); the toolbar visible while it has focus; the announcer hidden
@@ -240,6 +244,29 @@ function watchRoot(el) {
   return () => { clearTimeout(timer); if (undo) undo(); };
 }
 
+// JupyterLab's dark theme: the figure's background, text, grid and axis lines follow it (the
+// light-theme figure would be a glaring white box); black series become light grey
+const DARK = __DARK__;
+const isDark = () => document.body && document.body.dataset.jpThemeLight === 'false';
+function themed(fig) {
+  const layout = fig.layout || {};
+  if (!isDark()) return { data: fig.data || [], layout };
+  const axis = (a) => ({ ...(a || {}), gridcolor: DARK.grid, linecolor: DARK.line });
+  const out = { ...layout, paper_bgcolor: DARK.bg, plot_bgcolor: DARK.bg,
+                font: { ...(layout.font || {}), color: DARK.text },
+                legend: { ...(layout.legend || {}), bgcolor: 'rgba(0,0,0,0)' },
+                xaxis: axis(layout.xaxis), yaxis: axis(layout.yaxis) };
+  for (const k of Object.keys(layout)) if (/^[xy]axis\\d+$/.test(k)) out[k] = axis(layout[k]);
+  const light = (c) => (typeof c === 'string' && /^(#000000|#000|black)$/i.test(c) ? DARK.text : c);
+  const data = (fig.data || []).map((t) => {
+    const u = { ...t };  // plotly tells a missing key from an undefined one: add none
+    if (t.line && t.line.color !== undefined) u.line = { ...t.line, color: light(t.line.color) };
+    if (t.marker && t.marker.color !== undefined) u.marker = { ...t.marker, color: light(t.marker.color) };
+    return u;
+  });
+  return { data, layout: out };
+}
+
 // the first draw waits for an idle moment: anywidget gives every model 2 s of wall-clock time
 // to load its ESM, so no long task of ours (plotly.js evaluation, a first plot) should run while
 // the other widgets of a Run All are still loading theirs
@@ -256,8 +283,9 @@ export default {
         Plotly = await getPlotly();
         do {
           again = false;
-          const fig = decode(JSON.parse(model.get('_figure')));
-          await Plotly.react(el, fig.data || [], fig.layout || {}, model.get('_config'));
+          const fig = themed(decode(JSON.parse(model.get('_figure'))));
+          await Plotly.react(el, fig.data, fig.layout, model.get('_config'));
+          el.dataset.tflTheme = isDark() ? 'dark' : 'light';
           oneTabStop(el);
           el.dataset.tflRevision = String(model.get('_revision'));
         } while (again && alive);
@@ -278,10 +306,16 @@ export default {
       if (Plotly && el.data && el.offsetWidth) Plotly.Plots.resize(el);
     });
     ro.observe(el);
+    // redraw when the user switches JupyterLab's theme
+    const theme = new MutationObserver(() => {
+      if (el.dataset.tflTheme && el.dataset.tflTheme !== (isDark() ? 'dark' : 'light')) draw();
+    });
+    theme.observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-light'] });
     return () => {
       alive = false;
       model.off('change:_figure', draw);
       ro.disconnect();
+      theme.disconnect();
       unwatch();
       unannounce();
       if (Plotly) Plotly.purge(el);
@@ -293,6 +327,7 @@ export default {
     .replace("__ARIA_ROOT__", ARIA_ROOT_CLASS)
     .replace("__EXPLORER_CSS__", json.dumps(EXPLORER_CSS))
     .replace("__SETTLE_MS__", str(SETTLE_MS))
+    .replace("__DARK__", json.dumps(DARK))
 )
 
 

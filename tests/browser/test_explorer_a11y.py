@@ -205,3 +205,47 @@ def test_every_explorer_control_shows_a_focus_outline_of_at_least_3_to_1(page):
             assert _contrast(_rgb(style["color"]), _rgb(style["bg"])) >= 3, (k["cls"], style)
     # sliders (handle and readout), dropdowns, toggle buttons, checkboxes
     assert {t for t, _ in seen} >= {"DIV", "SELECT", "BUTTON", "INPUT"}, seen
+
+
+JS_FIGURE_TEXT = """() => [...document.querySelectorAll('.tfl-explorer .tfl-figure')].flatMap(gd =>
+  [...gd.querySelectorAll('svg.main-svg text')].filter(t => t.textContent.trim()).map(t => ({
+    text: t.textContent.trim().slice(0, 40), fill: getComputedStyle(t).fill,
+    bg: gd._fullLayout ? gd._fullLayout.paper_bgcolor : ''})))"""
+
+
+def _low_contrast_text(page) -> list:
+    from test_figure_a11y import contrast
+
+    texts = page.evaluate(JS_FIGURE_TEXT)
+    assert len(texts) > 20, texts
+    return [t for t in texts if contrast(t["fill"], t["bg"]) < 4.5]
+
+
+def test_figures_follow_the_dark_theme_with_readable_text(page):
+    """Every text drawn in every explorer figure reaches 4.5:1 in the light theme, and again after
+    switching JupyterLab to its dark theme, where the figures take the dark background."""
+    assert not _low_contrast_text(page)
+    switch = "t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})"
+    page.evaluate(switch, "JupyterLab Dark")
+    try:
+        page.wait_for_function(
+            """() => document.body.dataset.jpThemeLight === 'false' &&
+              [...document.querySelectorAll('.tfl-explorer .tfl-figure')].every(gd =>
+                gd.dataset.tflTheme === 'dark' && gd._fullLayout && gd._fullLayout.paper_bgcolor === '#111111')""",
+            timeout=60_000,
+        )
+        assert not _low_contrast_text(page)
+        style = page.evaluate(
+            "() => { const e = document.querySelector('.tfl-name-binding [role=slider]'); e.focus();"
+            " return getComputedStyle(e).outlineColor; }"
+        )
+        from test_figure_a11y import contrast
+
+        assert contrast(style, "#111111") >= 3, style
+    finally:
+        page.evaluate(switch, "JupyterLab Light")
+        page.wait_for_function(
+            """() => document.body.dataset.jpThemeLight === 'true' &&
+              [...document.querySelectorAll('.tfl-explorer .tfl-figure')].every(gd => gd.dataset.tflTheme === 'light')""",
+            timeout=60_000,
+        )
