@@ -51,8 +51,14 @@ LAB_ARGS += $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(LAB_STAMP)
 	$(PY) -m jupyterlab $(LAB_ARGS) --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
+# The JupyterHub route test's proxy, from npm into tests/hub/node_modules (package-lock.json).
+HUB_PROXY := tests/hub/node_modules/.bin/configurable-http-proxy
+$(HUB_PROXY): tests/hub/package.json tests/hub/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/hub --no-audit --no-fund; \
+	else echo "npm not found: tests/hub will skip (and fail under CI=true); install Node.js and npm"; fi
+
 # Lint and format check first (fails on a violation; `make format` fixes most), then the suite.
-test: $(STAMP)
+test: $(STAMP) $(HUB_PROXY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -87,4 +93,5 @@ APP_ARGS ?= $(if $(or $(DISPLAY),$(WAYLAND_DISPLAY),$(filter Darwin,$(shell unam
 .PHONY: app
 app: $(APP_STAMP)
 	$(PY) -m helpers.publish.app --out build/app
-	cd build/app && $(abspath $(PY)) -m voila $(APP_ARGS) --Voila.ip=127.0.0.1 --port=$(APP_PORT) .
+	cd build/app && JUPYTER_PATH=$(abspath helpers/publish/jupyter) $(abspath $(PY)) -m voila $(APP_ARGS) \
+	    --Voila.ip=127.0.0.1 --port=$(APP_PORT) --template=tfl_app .

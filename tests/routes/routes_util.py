@@ -104,3 +104,64 @@ def execute_notebook(python: Path, notebook: Path, cwd: Path, env: dict) -> dict
     out = cwd / "_result.json"
     run([python, script, notebook, out], cwd=cwd, env=env, timeout=600)
     return json.loads(out.read_text())
+
+
+# ---- browser: one key press on one control of an explorer -------------------------------------
+JS_EXPLORER_STATE = """el => {
+  const gd = el.querySelector('.tfl-figure');
+  const data = gd && gd.data ? gd.data.map(t => [t.x, t.y, t.visible].map(a =>
+      a == null ? null : (typeof a === 'object' ? Array.from(a) : a))) : null;
+  const ro = el.querySelector('.tfl-readout');
+  return JSON.stringify({data, readout: ro ? ro.innerText : null});
+}"""
+
+JS_CONTROL_KIND = """ctl => ctl.querySelector('.noUi-handle') ? 'slider'
+  : ctl.querySelector('select') ? 'select'
+  : ctl.querySelectorAll('button').length > 1 ? 'toggle'
+  : ctl.querySelector('input[type=checkbox]') ? 'checkbox' : null"""
+
+
+def press_one_control(page, explorer, timeout_ms: int = 30_000) -> str:
+    """Change the first keyboard-operable control of ``explorer`` (a Playwright locator of a
+    ``.tfl-explorer``) with the keyboard and wait until its figure or readout changes; returns
+    "control-key: keys pressed". Raises if nothing changes within ``timeout_ms``."""
+    controls = explorer.locator(".tfl-control")
+    for i in range(controls.count()):
+        ctl = controls.nth(i)
+        kind = ctl.evaluate(JS_CONTROL_KIND)
+        if kind:
+            break
+    else:
+        raise AssertionError("explorer has no keyboard-operable control")
+    key = ctl.evaluate("c => ([...c.classList].find(k => k.startsWith('tfl-key-')) || '').slice(8)")
+    before = explorer.evaluate(JS_EXPLORER_STATE)
+    explorer.scroll_into_view_if_needed()
+    attempts = {
+        "slider": (".noUi-handle", ["ArrowRight", "ArrowLeft ArrowLeft"]),
+        "select": ("select", ["ArrowDown", "ArrowUp ArrowUp"]),
+        "toggle": ("button", ["Tab Space", "Shift+Tab Shift+Tab Space"]),
+        "checkbox": ("input[type=checkbox]", ["Space"]),
+    }[kind]
+    target = ctl.locator(attempts[0]).first
+    if kind == "toggle":
+        target = (
+            ctl.locator("button.mod-active").first if ctl.locator("button.mod-active").count() else target
+        )
+    target.focus()
+    pressed = []
+    for keys in attempts[1]:
+        for k in keys.split():
+            page.keyboard.press(k)
+        pressed.append(keys)
+        try:
+            page.wait_for_function(
+                f"([el, before]) => ({JS_EXPLORER_STATE})(el) !== before",
+                arg=[explorer.element_handle(), before],
+                timeout=timeout_ms,
+            )
+            return f"{key}: {' then '.join(pressed)}"
+        except Exception:
+            continue
+    raise AssertionError(
+        f"control {key!r} ({kind}): {' then '.join(pressed)} changed neither figure nor readout"
+    )
