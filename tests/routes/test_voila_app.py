@@ -125,7 +125,8 @@ def test_app_mode_page_and_one_control_per_explorer(voila, browser, name):
         assert not NOTEBOOK_ONLY.search(text), f"notebook wording in app mode: {NOTEBOOK_ONLY.findall(text)}"
         assert "Traceback" not in text and "Error displaying widget" not in text
         assert page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor").count() == 0, "code is shown"
-        assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+        stderr = page.locator("[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
+        assert stderr == [], f"stderr output in the app: {stderr}"
         explorers = page.locator(".tfl-explorer")
         pressed = [press_one_control(page, explorers.nth(i)) for i in range(explorers.count())]
         assert len(pressed) == len(expected)
