@@ -13,7 +13,7 @@ APP_STAMP := $(VENV)/.installed-app
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab app test format strip data help bench
+.PHONY: lab app test format strip data help bench stress
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
@@ -23,6 +23,7 @@ help:
 	@echo "make data   - regenerate the illustrative data sets in data/"
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
 	@echo "make bench  - measure speed and memory against the budgets (build/bench/results.md)"
+	@echo "make stress - the browser suite 10 times in a row beside two CPU-bound processes"
 
 # $(call install,EXTRA): create .venv if needed and install the package (editable) with EXTRA
 define install
@@ -70,6 +71,10 @@ format: $(STAMP)
 # Benchmarks against DESIGN.md §8 budgets (not part of `make test`); BENCH_ARGS=--readme updates README.md.
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# The browser suite STRESS_RUNS times (default 10) beside two CPU-bound processes; all must pass.
+stress: $(STAMP)
+	$(PY) benchmarks/stress.py --runs $(or $(STRESS_RUNS),10)
 
 data: $(STAMP)
 	$(PY) -m helpers.illustrative --write

@@ -89,7 +89,7 @@ def test_runtime_and_lab_toolchains_are_separate():
     """JupyterLab is the [lab] extra and nbval the [test] extra, not runtime dependencies; the
     test extra includes lab, app and site (the tests run JupyterLab, Voila and the site build)."""
     pip = pip_requirements()
-    assert set(pip) == {"ipython", "ipywidgets", "anywidget", "plotly", "pandas", "numpy"}
+    assert set(pip) == {"ipython", "ipywidgets", "anywidget", "plotly", "pandas", "numpy", "traitlets"}
     assert set(extra("lab")) == {"jupyterlab"}
     test = _pyproject()["project"]["optional-dependencies"]["test"]
     assert "trophic-factors-lab[lab,app,site]" in test
@@ -110,11 +110,12 @@ def test_runtime_dependencies_are_what_the_code_imports():
         p.read_text(encoding="utf-8") for p in (ROOT / "helpers").rglob("*.py") if "publish" not in p.parts
     ]
     for nb in (ROOT / "notebooks").glob("*.ipynb"):
-        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
-        sources += ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+        for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            if c["cell_type"] == "code":  # IPython magics (% or !) are not Python
+                lines = "".join(c["source"]).splitlines()
+                sources.append("\n".join(x for x in lines if not x.lstrip().startswith(("%", "!"))))
     modules = set()
     for src in sources:
-        src = "\n".join(line for line in src.splitlines() if not line.lstrip().startswith(("%", "!")))
         for node in ast.walk(ast.parse(src)):
             if isinstance(node, ast.Import):
                 modules |= {a.name.split(".")[0] for a in node.names}

@@ -54,7 +54,7 @@ def test_wheel_carries_every_data_file_byte_for_byte(wheel):
     runtime = sorted(
         r.split(">")[0].split("<")[0].split(";")[0].strip() for r in requires if "extra ==" not in r
     )
-    assert runtime == ["anywidget", "ipython", "ipywidgets", "numpy", "pandas", "plotly"]
+    assert runtime == ["anywidget", "ipython", "ipywidgets", "numpy", "pandas", "plotly", "traitlets"]
 
 
 def test_subfolders_and_new_files_in_data_are_packaged(tmp_path):
