@@ -1,6 +1,7 @@
 """App-mode copies of the notebooks for Voila (``make app``): the student copy (solution cells
 removed), without the Colab cell, and without wording about operating a notebook, which an app
-does not have (Shift+Enter, Run All, restarting the kernel, "run the cell").
+does not have (Shift+Enter, Run All, restarting the kernel, "run the cell"), and without the
+"Try it yourself" exercises (the student writes code there, which an app cannot do).
 
     python -m helpers.publish.app [--out build/app]
 
@@ -44,10 +45,31 @@ def app_markdown(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
 
 
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$", re.M)
+
+
+def _without_exercises(cells: list[dict]) -> list[dict]:
+    """Drop each "Try it yourself" section (the student writes code there and checks it, which an
+    app cannot do): from its heading to the next heading of the same or a higher level, and any
+    other cell that calls check_exercise."""
+    out, skip_level = [], None
+    for c in cells:
+        src = "".join(c["source"])
+        first = _HEADING.search(src) if c["cell_type"] == "markdown" else None
+        if first and skip_level is not None and len(first.group(1)) <= skip_level:
+            skip_level = None
+        if first and first.group(2).lower().startswith("try it yourself"):
+            skip_level = len(first.group(1))
+        if skip_level is None and "check_exercise(" not in src:
+            out.append(c)
+    return out
+
+
 def app_notebook(nb: dict) -> dict:
     """The student copy of ``nb`` for app mode."""
     out = student_notebook(nb)
     out["cells"] = [c for c in out["cells"] if COLAB_TAG not in c.get("metadata", {}).get("tags", [])]
+    out["cells"] = _without_exercises(out["cells"])
     for c in out["cells"]:
         if c["cell_type"] == "markdown":
             c["source"] = app_markdown("".join(c["source"])).splitlines(keepends=True)

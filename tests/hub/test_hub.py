@@ -36,7 +36,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "browser"), str(HERE.parent / "routes")]
 import labdriver  # noqa: E402
-from routes_util import ROOT, copy_checkout, run  # noqa: E402
+from routes_util import ROOT, copy_checkout, expected_explorers, run  # noqa: E402
 
 from helpers.routes import nbgitpuller_url  # noqa: E402
 
@@ -273,7 +273,7 @@ def test_three_users_pull_run_notebook_03_and_edits_survive_an_update(
 ):
     OUT.mkdir(parents=True, exist_ok=True)
     link = nbgitpuller_url(hub.url, NOTEBOOK, repo=str(upstream))
-    expected = labdriver.expected_explorers(ROOT / "notebooks" / NOTEBOOK)
+    expected = expected_explorers(ROOT / "notebooks" / NOTEBOOK)
     figures, contexts = {}, {}
     try:
         for user in USERS:
@@ -287,6 +287,12 @@ def test_three_users_pull_run_notebook_03_and_edits_survive_an_update(
             t0 = time.perf_counter()
             labdriver.run_all(page)
             wall = time.perf_counter() - t0
+            # every explorer's figure drawn (a real condition, generous for a loaded machine)
+            page.wait_for_function(
+                "n => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= n",
+                arg=len(expected),
+                timeout=180_000,
+            )
             labdriver.wait_for_figures(page)
             log = labdriver.PageLog(page_errors=js_errors)
             problems, _ = labdriver.page_problems(page, log, expected)

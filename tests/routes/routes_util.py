@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -165,3 +167,14 @@ def press_one_control(page, explorer, timeout_ms: int = 30_000) -> str:
     raise AssertionError(
         f"control {key!r} ({kind}): {' then '.join(pressed)} changed neither figure nor readout"
     )
+
+
+_CREATE_RE = re.compile(r"\bcreate\(\s*['\"]([A-Za-z_0-9]+)['\"]")
+
+
+def expected_explorers(nb_path: Path) -> list[str]:
+    """Explorer names the notebook's code cells create (``create("name", ...)``)."""
+    nb = json.loads(Path(nb_path).read_text(encoding="utf-8"))
+    return [
+        n for c in nb["cells"] if c["cell_type"] == "code" for n in _CREATE_RE.findall("".join(c["source"]))
+    ]

@@ -49,10 +49,34 @@ def test_app_copies_drop_solutions_colab_cell_and_notebook_wording():
         assert "solution" not in tags and routes.COLAB_TAG not in tags, p.name
         md = "\n".join("".join(c["source"]) for c in app["cells"] if c["cell_type"] == "markdown")
         assert not NOTEBOOK_ONLY.search(md), (p.name, NOTEBOOK_ONLY.findall(md))
-        n_code = sum(c["cell_type"] == "code" for c in nb["cells"])
-        n_sol = sum(
-            c["cell_type"] == "code" and "solution" in c["metadata"].get("tags", []) for c in nb["cells"]
+        src = "\n".join("".join(c["source"]) for c in app["cells"])
+        assert "check_exercise(" not in src and "Try it yourself" not in src, p.name
+        kept = {c.get("id") for c in app["cells"]}
+        for c in nb["cells"]:  # everything outside the exercise section is kept, in order
+            if c.get("id") not in kept:
+                tags = c["metadata"].get("tags", [])
+                text = "".join(c["source"])
+                assert (
+                    "solution" in tags
+                    or routes.COLAB_TAG in tags
+                    or "check_exercise(" in text
+                    or _in_exercise(nb, c)
+                ), (p.name, text[:80])
+
+
+def _in_exercise(nb, cell) -> bool:
+    """True when ``cell`` lies in a "Try it yourself" section of ``nb``."""
+    level = None
+    for c in nb["cells"]:
+        m = (
+            re.search(r"^(#{1,6})\s+(.+)$", "".join(c["source"]), re.M)
+            if c["cell_type"] == "markdown"
+            else None
         )
-        assert sum(c["cell_type"] == "code" for c in app["cells"]) == n_code - n_sol - (
-            1 if p.name[:2] != "00" or True else 0
-        )
+        if m and level is not None and len(m.group(1)) <= level:
+            level = None
+        if m and m.group(2).lower().startswith("try it yourself"):
+            level = len(m.group(1))
+        if c is cell:
+            return level is not None
+    return False

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from routes_util import ROOT, offline_env, press_one_control
+from routes_util import ROOT, expected_explorers, offline_env, press_one_control
 
 from helpers.publish.app import APP_JUPYTER_PATH, NOTEBOOK_ONLY, build_app
 
@@ -29,6 +29,7 @@ import labdriver  # noqa: E402
 
 pytestmark = [pytest.mark.routes, pytest.mark.browser]
 
+OUT = ROOT / "build" / "app-test"
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -98,7 +99,7 @@ def browser(chromium_path, playwright_session, tmp_path_factory):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_app_mode_page_and_one_control_per_explorer(voila, browser, name):
     url, token, app_dir = voila
-    expected = labdriver.expected_explorers(app_dir / name)
+    expected = expected_explorers(app_dir / name)
     assert expected, f"{name} creates no explorer"
     page = browser.new_page()
     errors: list[str] = []
@@ -121,8 +122,11 @@ def test_app_mode_page_and_one_control_per_explorer(voila, browser, name):
             )
         )
         assert found == sorted(expected)
+        OUT.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
         text = page.inner_text("body")
-        assert not NOTEBOOK_ONLY.search(text), f"notebook wording in app mode: {NOTEBOOK_ONLY.findall(text)}"
+        shown = [text[max(0, m.start() - 150) : m.end() + 60] for m in NOTEBOOK_ONLY.finditer(text)]
+        assert shown == [], f"notebook wording in app mode: {shown}"
         assert "Traceback" not in text and "Error displaying widget" not in text
         assert page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor").count() == 0, "code is shown"
         stderr = page.locator("[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
