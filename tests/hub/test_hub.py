@@ -36,6 +36,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent / "browser"), str(HERE.parent / "routes")]
 import labdriver  # noqa: E402
+from conftest import skip_or_fail  # noqa: E402
 from routes_util import ROOT, copy_checkout, expected_explorers, run  # noqa: E402
 
 from helpers.routes import nbgitpuller_url  # noqa: E402
@@ -68,13 +69,10 @@ def find_proxy() -> str | None:
 def proxy_path() -> str:
     path = find_proxy()
     if path is None:
-        msg = (
-            "configurable-http-proxy not found: `npm install --prefix tests/hub` "
+        skip_or_fail(
+            "configurable-http-proxy not found: `npm ci --prefix tests/hub` "
             "(make test does this when npm is installed)"
         )
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true and " + msg)
-        pytest.skip(msg)
     return path
 
 
