@@ -37,11 +37,12 @@ import shutil
 import time
 from pathlib import Path
 
+# the one setting for the repository and the release Binder links use (also the README badge)
+from ..routes import BINDER_URL
+from ..routes import REPOSITORY as REPO
 from . import BUILD_DIR, NOTEBOOK_DIR, ROOT, notebook_paths
 from .student import student_notebook
 
-REPO = "trophic-factors-lab/trophic-factors-lab"
-BINDER_URL = f"https://mybinder.org/v2/gh/{REPO}/HEAD?urlpath=lab/tree/notebooks/{{name}}"
 GITHUB_BLOB = f"https://github.com/{REPO}/blob/main/{{path}}"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
