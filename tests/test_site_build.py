@@ -44,6 +44,7 @@ def test_explorer_output_becomes_captioned_fallback_figure():
     ]
     counts = site.static_outputs(nb, prefix="t")
     assert counts == {
+        "explorers_live": 0,
         "explorer_fallbacks": 1,
         "plotly_figures": 1,
         "self_checks": 1,

@@ -38,12 +38,15 @@ import time
 from pathlib import Path
 
 from . import BUILD_DIR, NOTEBOOK_DIR, ROOT, notebook_paths
+from .site_states import data_script, page_states
 from .student import student_notebook
 
 REPO = "trophic-factors-lab/trophic-factors-lab"
 BINDER_URL = f"https://mybinder.org/v2/gh/{REPO}/HEAD?urlpath=lab/tree/notebooks/{{name}}"
 GITHUB_BLOB = f"https://github.com/{REPO}/blob/main/{{path}}"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+SITE_JS = "tfl-site.js"
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -82,6 +85,41 @@ figure.tfl-figure figcaption { font-size: 0.95em; color: #1a1a1a; margin-top: 4p
 .tfl-selfcheck summary { cursor: pointer; font-weight: bold; color: #0b57a4; }
 body .tfl-selfcheck ol[type='A'] { list-style-type: upper-alpha; }
 math { font-size: 1.2em; }
+/* explorers in the page (helpers/publish/static/tfl-site.js) */
+.tfl-explorer { border: 1px solid #767676; padding: 8px 12px; margin: 12px 0; max-width: 100%;
+  box-sizing: border-box; font-family: var(--jp-ui-font-family, sans-serif); color: #1a1a1a; }
+.tfl-explorer-title { margin: 4px 0 8px; font-size: 1.05em; }
+.tfl-controls { display: grid; gap: 10px; max-width: 640px; }
+.tfl-control label, .tfl-control legend { font-weight: 600; }
+.tfl-slider-row { display: flex; align-items: center; gap: 10px; }
+.tfl-slider-row input[type=range] { flex: 1 1 auto; min-width: 0; width: 100%; height: 28px; margin: 0;
+  accent-color: #0b57a4; }
+.tfl-slider-row output { min-width: 5em; font-variant-numeric: tabular-nums; }
+.tfl-ends { font-size: 0.9em; color: #333333; }
+.tfl-check { display: flex; align-items: center; gap: 8px; }
+.tfl-check input, .tfl-radio input { width: 20px; height: 20px; margin: 0 4px 0 0; accent-color: #0b57a4; }
+fieldset.tfl-choice { border: 1px solid #767676; margin: 0; padding: 4px 8px 8px; min-width: 0; }
+fieldset.tfl-choice .tfl-radio { display: inline-flex; align-items: center; margin: 4px 14px 4px 0;
+  font-weight: normal; }
+.tfl-select select { display: block; margin-top: 4px; max-width: 100%; font-size: 1em; padding: 4px; }
+.tfl-live-figure { margin: 8px 0; }
+.tfl-live-figure .tfl-plotly { width: 100%; min-height: 300px; }
+.tfl-readout p { margin: 6px 0; overflow-wrap: anywhere; }
+.tfl-readout table { border-collapse: collapse; max-width: 100%; }
+.tfl-readout caption { text-align: left; font-weight: 600; }
+.tfl-readout th, .tfl-readout td { text-align: left; padding: 2px 12px 2px 0; font-weight: normal;
+  overflow-wrap: anywhere; }
+.tfl-readout th { font-weight: 600; }
+.tfl-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+input:focus-visible, select:focus-visible, .tfl-explorer button:focus-visible,
+.tfl-selfcheck button:focus-visible, .tfl-selfcheck input:focus-visible {
+  outline: 3px solid #0b57a4; outline-offset: 2px; }
+/* phones: nothing wider than the screen, text wraps */
+@media (max-width: 600px) {
+  body .jp-Cell, body .jp-OutputArea-output, body .jp-RenderedHTMLCommon { max-width: 100%; }
+  .tfl-explorer { padding: 6px; }
+}
 /* long code lines wrap instead of being cut off (the input area hides overflow) */
 body .jp-InputArea-editor .highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
@@ -131,9 +169,49 @@ def figure_html(fig: dict, div_id: str, caption_html: str = "") -> str:
     )
 
 
-def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
-    """Rewrite ``nb``'s outputs in place for a static page; return counts of what was done."""
-    counts = {"explorer_fallbacks": 0, "plotly_figures": 0, "self_checks": 0, "widget_views_dropped": 0}
+_CREATE = re.compile(r"""\bcreate\(\s*["']([a-z_0-9]+)["']""")
+
+
+def _explorer_name(cell) -> str | None:
+    """The registered explorer a cell displays (``create("name", ...)`` in its source)."""
+    from helpers.explorers import REGISTRY
+
+    names = [n for n in _CREATE.findall("".join(cell.get("source", ""))) if n in REGISTRY]
+    return names[-1] if names else None
+
+
+def explorer_names(nb) -> list[str]:
+    """The explorers a notebook displays, in page order (each once)."""
+    out: list[str] = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        shown = any(
+            WIDGET_VIEW in (o.get("data") or {}) and PLOTLY in (o.get("data") or {})
+            for o in cell.get("outputs", [])
+        )
+        name = _explorer_name(cell) if shown else None
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def static_outputs(nb, prefix: str = "fig", explorers: dict | None = None) -> dict[str, int]:
+    """Rewrite ``nb``'s outputs in place for a page without a kernel; return counts of what was done.
+
+    ``explorers`` maps explorer names to their page states (:mod:`helpers.publish.site_states`):
+    an explorer output becomes the live page explorer (controls, figure, readout); without
+    states it becomes the captioned static figure."""
+    from .site_states import explorer_html
+
+    explorers = explorers or {}
+    counts = {
+        "explorers_live": 0,
+        "explorer_fallbacks": 0,
+        "plotly_figures": 0,
+        "self_checks": 0,
+        "widget_views_dropped": 0,
+    }
     nb.get("metadata", {}).pop("widgets", None)
     n = 0
     for cell in nb["cells"]:
@@ -154,6 +232,11 @@ def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
                 counts["self_checks"] += 1
             if PLOTLY in data:
                 fig = data.pop(PLOTLY)
+                name = _explorer_name(cell) if had_widget else None
+                if name in explorers:
+                    data["text/html"] = explorer_html(explorers[name])
+                    counts["explorers_live"] += 1
+                    continue
                 caption = data.get("text/html", "") if had_widget else ""
                 n += 1
                 data["text/html"] = figure_html(fig, f"tfl-{prefix}-{n}", caption)
@@ -243,7 +326,8 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
         if path.endswith(".ipynb") and posixpath.dirname(path) in ("", ".") and name in built:
             new = name[: -len(".ipynb")] + ".html" + (f"#{frag}" if frag else "")
         elif (
-            path in ("index.html", "plotly.min.js")
+            path in ("index.html", "plotly.min.js", SITE_JS)
+            or path.endswith(".data.js")
             or path.endswith(".html")
             and path[:-5] + ".ipynb" in built
         ):
@@ -256,11 +340,12 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
     return _HREF.sub(fix, page)
 
 
-def export_page(nb, name: str) -> str:
+def export_page(nb, name: str, scripts: list[str] = ()) -> str:
     resources = {
         "metadata": {"name": Path(name).stem},
         "tfl_css": SITE_CSS,
         "tfl_binder_url": BINDER_URL.format(name=name),
+        "tfl_scripts": list(scripts),
     }
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     return body
@@ -371,6 +456,7 @@ def build_site(
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
     shutil.copyfile(plotly_js_path(), out_dir / "plotly.min.js")
+    shutil.copyfile(STATIC_DIR / SITE_JS, out_dir / SITE_JS)
     paths = notebook_paths(src_dir)
     built = {p.name for p in paths}
     try:
@@ -388,9 +474,15 @@ def build_site(
         t0 = time.perf_counter()
         execute(nb, src_dir, timeout=timeout)
         seconds = time.perf_counter() - t0
-        counts = static_outputs(nb, prefix=re.sub(r"\W", "_", path.stem))
+        t1 = time.perf_counter()
+        payloads = page_states(explorer_names(nb))
+        states_seconds = time.perf_counter() - t1
+        counts = static_outputs(nb, prefix=re.sub(r"\W", "_", path.stem), explorers=payloads)
         counts["math_cells"] = static_markdown(nb)
-        page = rewrite_links(export_page(nb, path.name), built, src_rel)
+        data_file = out_dir / (path.stem + ".data.js")
+        data_file.write_text(data_script({"explorers": payloads}), encoding="utf-8")
+        scripts = [data_file.name, SITE_JS]
+        page = rewrite_links(export_page(nb, path.name, scripts), built, src_rel)
         target = out_dir / (path.stem + ".html")
         target.write_text(page, encoding="utf-8")
         records.append(notebook_record(raw, path.name))
@@ -399,6 +491,16 @@ def build_site(
                 "notebook": path.name,
                 "page": target.name,
                 "execute_seconds": round(seconds, 2),
+                "states_seconds": round(states_seconds, 2),
+                "data_file": data_file.name,
+                "data_bytes": data_file.stat().st_size,
+                "explorers": {
+                    n: {
+                        "states": p["n_states"],
+                        "grid": {c["key"]: len(c["grids"][0]) for c in p["controls"] if c["kind"] == "range"},
+                    }
+                    for n, p in payloads.items()
+                },
                 "solution_cells_removed": n_solutions,
                 "bytes": target.stat().st_size,
                 **counts,
