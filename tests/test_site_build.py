@@ -48,6 +48,8 @@ def test_explorer_output_becomes_captioned_fallback_figure():
         "explorer_fallbacks": 1,
         "plotly_figures": 1,
         "self_checks": 1,
+        "self_checks_live": 0,
+        "predictions_live": 0,
         "widget_views_dropped": 2,
     }
     assert "widgets" not in nb.metadata

@@ -115,6 +115,22 @@ fieldset.tfl-choice .tfl-radio { display: inline-flex; align-items: center; marg
 input:focus-visible, select:focus-visible, .tfl-explorer button:focus-visible,
 .tfl-selfcheck button:focus-visible, .tfl-selfcheck input:focus-visible {
   outline: 3px solid #0b57a4; outline-offset: 2px; }
+/* self-checks and predictions graded in the page */
+.tfl-site-check, .tfl-site-predict { border: 1px solid #767676; padding: 6px 12px; margin: 10px 0;
+  font-family: var(--jp-ui-font-family, sans-serif); color: #1a1a1a; }
+.tfl-options { display: grid; gap: 4px; margin: 6px 0; }
+.tfl-option { display: flex; align-items: flex-start; gap: 8px; cursor: pointer; }
+.tfl-option input { width: 20px; height: 20px; margin: 2px 0 0; flex: none; accent-color: #0b57a4; }
+.tfl-number input { font-size: 1em; padding: 4px; width: 10em; max-width: 100%; }
+.tfl-check-button { font-size: 1em; padding: 6px 14px; margin: 6px 0; border: 1px solid #0b57a4;
+  background: #0b57a4; color: #ffffff; border-radius: 3px; cursor: pointer; }
+.tfl-check-button:disabled { background: #e8e8e8; color: #1a1a1a; border-color: #767676; cursor: default; }
+.tfl-feedback:empty { display: none; }
+.tfl-feedback { padding-left: 8px; margin: 4px 0; overflow-wrap: anywhere; }
+.tfl-feedback.tfl-ok { border-left: 4px solid #007a5a; }
+.tfl-feedback.tfl-miss { border-left: 4px solid #b34700; }
+.tfl-your-prediction:empty { display: none; }
+.tfl-your-prediction { font-weight: 600; }
 /* phones: nothing wider than the screen, text wraps */
 @media (max-width: 600px) {
   body .jp-Cell, body .jp-OutputArea-output, body .jp-RenderedHTMLCommon { max-width: 100%; }
@@ -196,20 +212,46 @@ def explorer_names(nb) -> list[str]:
     return out
 
 
-def static_outputs(nb, prefix: str = "fig", explorers: dict | None = None) -> dict[str, int]:
+def page_checks(nb) -> dict:
+    """The self-checks and predictions a notebook asks (by id), as the page needs them:
+    ``{"questions": {id: bank entry}, "predictions": {id: {"spec", "outcome"}}}``."""
+    from helpers import selfcheck
+
+    from .site_checks import page_item, prediction_spec, question_spec
+
+    out: dict = {"questions": {}, "predictions": {}}
+    if not hasattr(selfcheck, "question"):  # helpers without question banks
+        return out
+    for cell in nb["cells"]:
+        item = page_item("".join(cell.get("source", ""))) if cell["cell_type"] == "code" else None
+        if item and item[0] == "question":
+            out["questions"][item[1]] = question_spec(item[1])
+        elif item:
+            out["predictions"][item[1]] = prediction_spec(item[1])
+    return out
+
+
+def static_outputs(
+    nb, prefix: str = "fig", explorers: dict | None = None, checks: dict | None = None
+) -> dict[str, int]:
     """Rewrite ``nb``'s outputs in place for a page without a kernel; return counts of what was done.
 
     ``explorers`` maps explorer names to their page states (:mod:`helpers.publish.site_states`):
     an explorer output becomes the live page explorer (controls, figure, readout); without
-    states it becomes the captioned static figure."""
+    states it becomes the captioned static figure. ``checks`` (:func:`page_checks`) turns a
+    self-check or prediction output into the one graded in the page."""
+    from .site_checks import page_item, prediction_html, question_html
     from .site_states import explorer_html
 
     explorers = explorers or {}
+    checks = checks or {"questions": {}, "predictions": {}}
     counts = {
         "explorers_live": 0,
         "explorer_fallbacks": 0,
         "plotly_figures": 0,
         "self_checks": 0,
+        "self_checks_live": 0,
+        "predictions_live": 0,
         "widget_views_dropped": 0,
     }
     nb.get("metadata", {}).pop("widgets", None)
@@ -225,6 +267,17 @@ def static_outputs(nb, prefix: str = "fig", explorers: dict | None = None) -> di
             data.pop(WIDGET_STATE, None)
             had_widget = data.pop(WIDGET_VIEW, None) is not None
             counts["widget_views_dropped"] += had_widget
+            item = page_item("".join(cell.get("source", ""))) if had_widget else None
+            if item and item[1] in checks["questions"] and item[0] == "question":
+                data["text/html"] = question_html(checks["questions"][item[1]])
+                cell.setdefault("metadata", {})["transient"] = {"remove_source": True}
+                counts["self_checks"] += 1
+                counts["self_checks_live"] += 1
+                continue
+            if item and item[1] in checks["predictions"] and item[0] == "prediction":
+                data["text/html"] = prediction_html(checks["predictions"][item[1]]["spec"])
+                counts["predictions_live"] += 1
+                continue
             if "tfl-selfcheck" in str(data.get("text/html", "")):
                 # the self-check's code holds its answer: show only the question and the
                 # collapsed answer, not the code next to them
@@ -476,11 +529,12 @@ def build_site(
         seconds = time.perf_counter() - t0
         t1 = time.perf_counter()
         payloads = page_states(explorer_names(nb))
+        checks = page_checks(nb)
         states_seconds = time.perf_counter() - t1
-        counts = static_outputs(nb, prefix=re.sub(r"\W", "_", path.stem), explorers=payloads)
+        counts = static_outputs(nb, prefix=re.sub(r"\W", "_", path.stem), explorers=payloads, checks=checks)
         counts["math_cells"] = static_markdown(nb)
         data_file = out_dir / (path.stem + ".data.js")
-        data_file.write_text(data_script({"explorers": payloads}), encoding="utf-8")
+        data_file.write_text(data_script({"explorers": payloads, **checks}), encoding="utf-8")
         scripts = [data_file.name, SITE_JS]
         page = rewrite_links(export_page(nb, path.name, scripts), built, src_rel)
         target = out_dir / (path.stem + ".html")

@@ -41,8 +41,8 @@ MAX_STATES = 1500
 MIN_POINTS = 5
 #: points a slider gets at most (a finer page slider than this adds little)
 MAX_POINTS = 101
-#: an explorer with fewer states than this after the first pass may get a second, finer one
-SECOND_PASS_STATES = 500
+#: an explorer whose sample overestimated its bytes is computed again, finer, up to this many states
+GROW_STATES = 500
 ABSENT = "\u0000absent"
 
 
@@ -260,13 +260,14 @@ def _lattice_size(w) -> int:
 
 
 def _sample_bytes(ex, choice_keys, options, slider_keys, base_flat, n: int = 12) -> float:
-    """Compressed bytes one more slider position adds: a seeded sample of states with the choice
-    controls at their defaults (what depends on the choices alone is stored once per choice)."""
+    """Compressed bytes a state adds: a seeded sample of states (random choices and slider
+    positions), their changes from the default state compressed together as the page's are."""
     import random
 
     rng = random.Random(0)
-    per = []
+    diffs = []
     for _ in range(n):
+        ex.set(**{k: rng.choice(options[k])[1] for k in choice_keys})
         for k in slider_keys:
             w = ex.controls[k]
             lo, hi = float(w.min), float(w.max)
@@ -280,12 +281,18 @@ def _sample_bytes(ex, choice_keys, options, slider_keys, base_flat, n: int = 12)
         diff = {str(p): v for p, v in f.items() if base_flat.get(p, ABSENT) != v}
         diff["text"] = ex.describe(ex.summary())
         diff["summary"] = ex.summary()
-        per.append(len(gzip.compress(json.dumps(_plain(diff)).encode(), mtime=0)))
-    return sum(per) / len(per)
+        diffs.append(_plain(diff))
+    # compressed together, as the page's states are (they share much of their text)
+    return len(gzip.compress(json.dumps(diffs).encode(), mtime=0)) / n
 
 
 def explorer_states(
-    name: str, *, max_bytes: float = 900_000, max_states: int = MAX_STATES, per_state: float | None = None
+    name: str,
+    *,
+    max_bytes: float = 900_000,
+    max_states: int = MAX_STATES,
+    per_state: float | None = None,
+    ex=None,
 ) -> dict:
     """Every reachable page state of explorer ``name``, computed by the Python explorer.
 
@@ -293,7 +300,7 @@ def explorer_states(
     a sample of states before the grid is chosen) allow."""
     from helpers.explorers import create
 
-    ex = create(name)
+    ex = ex or create(name)
     defaults = ex.values()
     keys = list(ex.controls)
     kinds = {k: _kind(w) for k, w in ex.controls.items()}
@@ -316,7 +323,7 @@ def explorer_states(
     # the sliders as each choice combination leaves them (a unit switch rescales one)
     ranges: dict[str, list[dict]] = {k: [] for k in slider_keys}
     grids: dict[str, list[list]] = {k: [] for k in slider_keys}
-    probe = create(name)
+    probe = ex  # the same explorer, back at its defaults afterwards
     for combo in combos:
         probe.set(**defaults)
         probe.set(**{k: options[k][i][1] for k, i in zip(choice_keys, combo, strict=True)})
@@ -331,20 +338,27 @@ def explorer_states(
         if all(g == grids[k][0] for g in grids[k]) and all(r == ranges[k][0] for r in ranges[k]):
             continue
         remap[k] = {}
+        done: dict[str, list[int]] = {}
         for a, ca in enumerate(combos):
             for b, cb in enumerate(combos):
-                if a == b or grids[k][a] == grids[k][b] and ranges[k][a] == ranges[k][b]:
+                # the page changes one choice at a time; pairs with the same grids need nothing
+                if sum(x != y for x, y in zip(ca, cb, strict=True)) != 1:
                     continue
-                land = []
-                for v in grids[k][a]:
-                    probe.set(**defaults)
-                    probe.set(
-                        **{kk: options[kk][i][1] for kk, i in zip(choice_keys, ca, strict=True)}, **{k: v}
-                    )
-                    probe.set(**{kk: options[kk][i][1] for kk, i in zip(choice_keys, cb, strict=True)})
-                    got = probe.controls[k].value
-                    land.append(min(range(len(grids[k][b])), key=lambda j: abs(grids[k][b][j] - got)))
-                remap[k].setdefault(str(a), {})[str(b)] = land
+                if grids[k][a] == grids[k][b] and ranges[k][a] == ranges[k][b]:
+                    continue
+                sig = json.dumps([grids[k][a], ranges[k][a], grids[k][b], ranges[k][b],
+                                  [ca[i] != cb[i] for i in range(len(ca))]])  # fmt: skip
+                if sig not in done:
+                    land = []
+                    for v in grids[k][a]:
+                        probe.set(
+                            **{kk: options[kk][i][1] for kk, i in zip(choice_keys, ca, strict=True)}, **{k: v}
+                        )
+                        probe.set(**{kk: options[kk][i][1] for kk, i in zip(choice_keys, cb, strict=True)})
+                        got = probe.controls[k].value
+                        land.append(min(range(len(grids[k][b])), key=lambda j: abs(grids[k][b][j] - got)))
+                    done[sig] = land
+                remap[k].setdefault(str(a), {})[str(b)] = done[sig]
 
     # enumerate: state = offset[combo] + mixed radix over the sliders' grid positions
     ex.set(**defaults)
@@ -453,12 +467,13 @@ def explorer_states(
     }
 
 
-def estimate(name: str) -> tuple[float, int]:
+def estimate(name: str, ex=None) -> tuple[float, int]:
     """(compressed bytes per state, number of states wanted) of explorer ``name``: the states
     wanted are the full grid at the finest the state cap allows."""
     from helpers.explorers import create
 
-    ex = create(name)
+    ex = ex or create(name)
+    defaults = ex.values()
     keys = list(ex.controls)
     choice_keys = [k for k in keys if _kind(ex.controls[k]) != "range"]
     slider_keys = [k for k in keys if _kind(ex.controls[k]) == "range"]
@@ -466,6 +481,7 @@ def estimate(name: str) -> tuple[float, int]:
     n_combos = math.prod(len(options[k]) for k in choice_keys)
     base_flat = flatten(figure_json(ex))
     per = _sample_bytes(ex, choice_keys, options, slider_keys, base_flat) if slider_keys else 1.0
+    ex.set(**defaults)
     cap = max(MAX_STATES, MIN_POINTS ** len(slider_keys) * n_combos)
     pts = _points({k: min(MAX_POINTS, _lattice_size(ex.controls[k])) for k in slider_keys}, cap / n_combos)
     return per, n_combos * math.prod(pts.values())
@@ -473,28 +489,37 @@ def estimate(name: str) -> tuple[float, int]:
 
 def page_states(names: list[str], max_bytes: float = 1_800_000) -> dict[str, dict]:
     """The states of every explorer on one page, sharing the page's byte budget: an explorer that
-    needs less than an equal share leaves the rest to the others (water filling). A first pass
-    uses sampled bytes per state; an explorer whose real bytes per state turn out much smaller
-    is computed once more on a finer grid."""
-    est = {n: estimate(n) for n in names}
+    needs less than an equal share leaves the rest to the others (water filling on bytes per
+    state estimated from a sample of states). One explorer instance each, in this process."""
+    from helpers.explorers import create
 
-    def shares(per):
-        order = sorted(names, key=lambda n: per[n] * est[n][1])
-        budget, out = max_bytes, {}
-        for i, n in enumerate(order):
-            out[n] = min(budget / (len(order) - i), per[n] * est[n][1])
-            budget -= out[n]
-        return out
-
-    per = {n: est[n][0] for n in names}
-    share = shares(per)
-    res = {n: explorer_states(n, max_bytes=share[n], per_state=per[n]) for n in names}
-    real = {n: len(encode_payload(res[n])) / res[n]["n_states"] for n in names}
-    share2 = shares(real)
-    for n in names:
-        grow = share2[n] / real[n] > 1.5 * res[n]["n_states"]
-        if res[n]["n_states"] < min(est[n][1], SECOND_PASS_STATES) and grow:
-            res[n] = explorer_states(n, max_bytes=share2[n], per_state=real[n])
+    instances = {n: create(n) for n in names}
+    est = {n: estimate(n, instances[n]) for n in names}
+    order = sorted(names, key=lambda n: est[n][0] * est[n][1])
+    budget, share = max_bytes, {}
+    for i, n in enumerate(order):
+        share[n] = min(budget / (len(order) - i), est[n][0] * est[n][1])
+        budget -= share[n]
+    res = {n: explorer_states(n, max_bytes=share[n], per_state=est[n][0], ex=instances[n]) for n in names}
+    # an estimate that was too low: that explorer again, from its real bytes per state
+    size = {n: len(encode_payload(res[n])) for n in names}
+    if sum(size.values()) > max_bytes:
+        for n in sorted(names, key=lambda n: size[n] - share[n], reverse=True):
+            if size[n] > share[n]:
+                real = size[n] / res[n]["n_states"] * 1.1
+                res[n] = explorer_states(n, max_bytes=share[n], per_state=real, ex=instances[n])
+        return res
+    # estimates that were too high, for a small grid: that explorer again, finer, from its real
+    # bytes per state and the bytes the others left (cheap: few states)
+    spare = max_bytes - sum(size.values())
+    for n in sorted(names, key=lambda n: size[n]):
+        real = size[n] / res[n]["n_states"] * 1.1
+        target = min((size[n] + spare) / real, GROW_STATES, est[n][1])
+        if target > 1.5 * res[n]["n_states"] and MIN_POINTS ** len(res[n]["slider_keys"]) <= GROW_STATES:
+            res[n] = explorer_states(
+                n, max_bytes=size[n] + spare, max_states=GROW_STATES, per_state=real, ex=instances[n]
+            )
+            spare -= len(encode_payload(res[n])) - size[n]
     return res
 
 
@@ -627,6 +652,7 @@ def explorer_html(payload: dict) -> str:
         f'<div class="tfl-figure tfl-plotly" id="{uid}-figure"></div></figure>',
         f'<div class="tfl-readout" id="{uid}-readout"><p class="tfl-describe">{_e(text)}</p>'
         f'<table class="tfl-values"><caption>Current values</caption><tbody>{rows}</tbody></table></div>',
+        '<p class="tfl-your-prediction"></p>',
         f'<p class="tfl-announce tfl-sr-only" role="status" aria-live="polite" id="{uid}-announce"></p>',
         "<noscript><p>This explorer needs JavaScript in the page (no server, no network).</p></noscript>",
         "</section>",

@@ -222,6 +222,266 @@
     }
   };
 
+
+  // ---------------------------------------------------------------- self-checks and predictions
+  // A port of helpers.selfcheck's pure grading (grade, compare_prediction); a test runs every
+  // option and every recorded mistake of every bank through both and compares the messages.
+  const CORRECT = "Correct — ", WRONG = "Not quite — ", EMPTY = "No answer yet — ";
+  const AFFIRM = /^(right|correct|yes|supported|not supported|no|wrong)\b[\s:,.!—-]*/i;
+  const NG_ML_PER_NMOL_L = 7.649;
+
+  // Python's format(x, ".4g")
+  function fmtG(x, p = 4) {
+    if (Number.isNaN(x)) return "nan";
+    if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+    const [mant, e] = x.toExponential(p - 1).split("e");
+    const exp = Number(e);
+    const strip = (t) => (t.includes(".") ? t.replace(/0+$/, "").replace(/\.$/, "") : t);
+    if (exp < -4 || exp >= p) {
+      return strip(mant) + "e" + (exp < 0 ? "-" : "+") + String(Math.abs(exp)).padStart(2, "0");
+    }
+    return strip(x.toFixed(Math.max(0, p - 1 - exp)));
+  }
+  TFL.fmtG = fmtG;
+  function pyStrip(t) {
+    return t.replace(/^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
+  }
+  function stripAffirmation(text) {
+    const s = pyStrip(text).replace(AFFIRM, "");
+    return s ? s.charAt(0).toUpperCase() + s.slice(1) : text;
+  }
+  function othersWrong(q, shown) {
+    const parts = q.options
+      .filter((o) => !o.correct && !shown.has(o.text))
+      .map((o) => `“${o.text}”: ${stripAffirmation(o.feedback)}`);
+    return parts.length ? " Why the other options are wrong — " + parts.join(" ") : "";
+  }
+  const explanation = (q) => (q.explanation ? " " + q.explanation : "");
+  const near = (v, t, tol) => Math.abs(v - t) <= tol;
+  function gradeSingle(q, r) {
+    if (r === null || r === undefined || r === "") {
+      return { correct: false, message: EMPTY + "choose one option, then press Check answer." };
+    }
+    const o = q.options.find((x) => x.text === r);
+    const why = stripAffirmation(o.feedback);
+    if (o.correct) return { correct: true, message: CORRECT + why + explanation(q) + othersWrong(q, new Set([r])) };
+    return { correct: false, message: WRONG + why };
+  }
+  function gradeMulti(q, r) {
+    const chosen = new Set(r || []);
+    if (!chosen.size) {
+      return { correct: false, message: EMPTY + "tick every option that applies, then press Check answer." };
+    }
+    const right = new Set(q.options.filter((o) => o.correct).map((o) => o.text));
+    const same = chosen.size === right.size && [...chosen].every((t) => right.has(t));
+    if (same) {
+      const why = q.options.filter((o) => right.has(o.text)).map((o) => stripAffirmation(o.feedback)).join(" ");
+      return { correct: true, message: CORRECT + why + explanation(q) + othersWrong(q, new Set()) };
+    }
+    const parts = q.options
+      .filter((o) => chosen.has(o.text) && !right.has(o.text))
+      .map((o) => `“${o.text}” should not be ticked: ${stripAffirmation(o.feedback)}`);
+    const missed = [...right].filter((t) => !chosen.has(t)).length;
+    if (missed) {
+      parts.push(
+        missed === 1
+          ? "One more option applies; read the unticked ones again."
+          : `${missed} more options apply; read the unticked ones again.`
+      );
+    }
+    return { correct: false, message: WRONG + parts.join(" ") };
+  }
+  // Python's float() on the first word of the answer ("12.5 %", "−3", "1,5")
+  const PY_FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*)?\.?(?:\d(?:_?\d)*)?(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|nan)$/i;
+  function parseNumber(r) {
+    if (typeof r === "boolean") throw new TypeError("bool");
+    if (typeof r === "number") return r;
+    let s = pyStrip(String(r)).split("−").join("-").split(",").join(".");
+    const words = s.split(/[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/).filter(Boolean);
+    if (!words.length) throw new Error("empty");
+    const w = words[0].replace(/%+$/, "");
+    if (!PY_FLOAT.test(w) || !/[0-9]|inf|nan/i.test(w) || /^[+-]?\.?$/.test(w) || /^[+-]?\.?[eE]/.test(w)) {
+      throw new Error("not a number");
+    }
+    const low = w.toLowerCase().replace(/_/g, "");
+    if (/inf/.test(low)) return low.startsWith("-") ? -Infinity : Infinity;
+    if (/nan/.test(low)) return NaN;
+    return Number(low);
+  }
+  function slip(value, answer, tol, unit) {
+    const u = pyStrip(unit);
+    if (u === "%") {
+      if (near(value, answer / 100, tol / 100)) {
+        return `${fmtG(value)} looks like a fraction; the question asks for a percentage: multiply the fraction by 100.`;
+      }
+      if (near(value, answer * 100, tol * 100)) {
+        return `${fmtG(value)} is 100 times too large: you multiplied by 100 twice (a fraction × 100 is already %).`;
+      }
+    } else if ((u === "fraction" || u === "") && Math.abs(answer) <= 1 && near(value, answer * 100, tol * 100)) {
+      return `${fmtG(value)} looks like a percentage; the question asks for a fraction: divide by 100.`;
+    }
+    if (/ng\/mL|nmol\/L/.test(u)) {
+      const other = u.includes("ng/mL") ? "nmol/L" : "ng/mL";
+      for (const f of [NG_ML_PER_NMOL_L, 1 / NG_ML_PER_NMOL_L]) {
+        if (near(value, answer * f, tol * f)) {
+          return `${fmtG(value)} looks like the value in the wrong unit (${other} instead of ${u}, a factor of ${NG_ML_PER_NMOL_L}): check which way you converted.`;
+        }
+      }
+    }
+    const factors = [
+      [1000, "1000: a unit prefix slip (for example µg versus ng, or mL versus L)"],
+      [100, "100: a percentage/fraction or prefix slip"],
+      [10, "10: check the decimal point"],
+    ];
+    for (const [f, what] of factors) {
+      for (const g of [f, 1 / f]) {
+        if (near(value, answer * g, tol * g)) return `${fmtG(value)} is a factor of ${what}.`;
+      }
+    }
+    return null;
+  }
+  function mistakeWindow(m, tol) {
+    return m.tolerance !== undefined ? Number(m.tolerance) : Math.max(tol, 0.01 * Math.abs(m.value));
+  }
+  function gradeNumber(q, r) {
+    const unit = q.unit || "";
+    if (r === null || r === undefined || (typeof r === "string" && !pyStrip(r))) {
+      return { correct: false, message: EMPTY + "type a number, then press Check answer." };
+    }
+    let value;
+    try {
+      value = parseNumber(r);
+    } catch (e) {
+      return {
+        correct: false,
+        message: WRONG + `“${r}” is not a number; type digits only, for example 12.5 (the unit, ${unit || "none"}, is already given).`,
+      };
+    }
+    if (!Number.isFinite(value)) return { correct: false, message: WRONG + "type a finite number." };
+    const a = Number(q.answer), tol = Number(q.tolerance);
+    if (near(value, a, tol)) {
+      return { correct: true, message: CORRECT + `${fmtG(a)} ${unit}`.replace(/\s+$/, "") + "." + explanation(q) };
+    }
+    let best = null;
+    for (const m of q.mistakes || []) {
+      if (near(value, m.value, mistakeWindow(m, tol))) {
+        const d = Math.abs(value - m.value);
+        if (best === null || d < best[0]) best = [d, m];
+      }
+    }
+    if (best) return { correct: false, message: WRONG + stripAffirmation(best[1].feedback) };
+    const sl = slip(value, a, tol, unit);
+    if (sl) return { correct: false, message: WRONG + sl };
+    if (value > a) return { correct: false, message: WRONG + (q.too_high || "your number is too high.") };
+    return { correct: false, message: WRONG + (q.too_low || "your number is too low.") };
+  }
+  function grade(q, r) {
+    if (q.kind === "single") return gradeSingle(q, r);
+    if (q.kind === "multi") return gradeMulti(q, r);
+    if (q.kind === "numeric") return gradeNumber(q, r);
+    throw new Error(`question ${q.id}: kind ${q.kind}`);
+  }
+  function hintFor(q, misses) {
+    const hints = q.hints || [];
+    if (misses <= 0 || !hints.length) return null;
+    return hints[Math.min(misses, hints.length) - 1];
+  }
+  function comparePrediction(p, committed, outcome) {
+    const unit = p.unit || "";
+    const model = `${fmtG(outcome.value)} ${p.compare.unit !== undefined ? p.compare.unit : unit}`.replace(/\s+$/, "");
+    const what = p.compare.what !== undefined ? p.compare.what : "the model";
+    if (committed === null || committed === undefined) {
+      return { correct: false, message: EMPTY + "commit a prediction first." };
+    }
+    let ok, text;
+    if (p.kind === "choice") {
+      ok = committed === outcome.option;
+      text = `You predicted “${committed}”; ${what}: ${model} (“${outcome.option}”).`;
+    } else {
+      const tol = p.compare.tolerance !== undefined ? p.compare.tolerance : 0.1 * Math.abs(outcome.value) || 1.0;
+      ok = Math.abs(Number(committed) - outcome.value) <= tol;
+      text = `You predicted ${fmtG(Number(committed))} ${unit}`.replace(/\s+$/, "") + `; ${what}: ${model}.`;
+    }
+    const tail = p.explanation || "";
+    return { correct: ok, message: (ok ? CORRECT : WRONG) + text + (tail ? " " + tail : "") };
+  }
+  TFL.grade = grade;
+  TFL.hintFor = hintFor;
+  TFL.comparePrediction = comparePrediction;
+
+  // escape, then inline **bold**, *italic* and `code` (citations were made readable at build time)
+  function mdInline(text) {
+    let s = String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+    s = s.replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
+    s = s.replace(/(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])/g, "<em>$1</em>");
+    s = s.replace(/`([^`]+)`/g, "<code>$1</code>");
+    return s;
+  }
+  TFL.mdInline = mdInline;
+  function showFeedback(box, fb, hint) {
+    const out = box.querySelector(".tfl-feedback");
+    out.className = "tfl-feedback " + (fb.correct ? "tfl-ok" : "tfl-miss");
+    const extra = hint ? ` <em>Hint:</em> ${mdInline(hint)}` : "";
+    out.innerHTML = `<span aria-hidden="true">${fb.correct ? "✔" : "✘"}</span> ${mdInline(fb.message)}${extra}`;
+  }
+  function responseOf(box, q) {
+    if (q.kind === "numeric" || q.kind === "number") return box.querySelector("input[type=text]").value;
+    const picked = [...box.querySelectorAll("input:checked")].map((x) => q.options[Number(x.value)].text);
+    if (q.kind === "multi") return picked;
+    return picked.length ? picked[0] : null;
+  }
+  TFL.answers = {}; // in the page only: nothing is stored or sent elsewhere
+  function wireQuestion(box, q) {
+    let misses = 0;
+    const check = () => {
+      const fb = grade(q, responseOf(box, q));
+      if (!fb.correct && !fb.message.startsWith(EMPTY)) misses += 1;
+      showFeedback(box, fb, fb.correct ? null : hintFor(q, misses));
+      TFL.answers[q.id] = { correct: fb.correct, misses };
+      return fb;
+    };
+    box.querySelector("button.tfl-check-button").addEventListener("click", check);
+    box.querySelectorAll("input").forEach((inp) => {
+      inp.addEventListener("change", () => (box.querySelector(".tfl-feedback").innerHTML = ""));
+      if (inp.type === "text") inp.addEventListener("keydown", (e) => e.key === "Enter" && check());
+    });
+  }
+  TFL.predictions = {};
+  function wirePrediction(box, p, outcome) {
+    const commit = () => {
+      const r = responseOf(box, p);
+      const committed = p.kind === "choice" ? r : r === "" || r === null ? null : Number(String(r).replace(",", "."));
+      if (committed !== null && p.kind !== "choice" && !Number.isFinite(committed)) {
+        showFeedback(box, { correct: false, message: WRONG + "type a number for your prediction." }, null);
+        return;
+      }
+      const fb = comparePrediction(p, committed, outcome);
+      if (committed !== null) {
+        TFL.predictions[p.id] = committed;
+        box.querySelectorAll("input").forEach((x) => (x.disabled = true));
+        box.querySelector("button.tfl-check-button").disabled = true;
+        const ex = p.explorer && document.querySelector(`section.tfl-name-${p.explorer} .tfl-your-prediction`);
+        if (ex) ex.textContent = `Your prediction: ${p.kind === "choice" ? committed : fmtG(committed) + (p.unit ? " " + p.unit : "")}`;
+      }
+      showFeedback(box, fb, null);
+    };
+    box.querySelector("button.tfl-check-button").addEventListener("click", commit);
+    box.querySelectorAll("input[type=text]").forEach((i) => i.addEventListener("keydown", (e) => e.key === "Enter" && commit()));
+  }
+  TFL.selfchecks = function (data) {
+    const bank = data.questions || {};
+    for (const box of document.querySelectorAll("[data-tfl-question]")) {
+      const q = bank[box.dataset.tflQuestion];
+      if (q) wireQuestion(box, q);
+    }
+    const preds = data.predictions || {};
+    for (const box of document.querySelectorAll("[data-tfl-prediction]")) {
+      const p = preds[box.dataset.tflPrediction];
+      if (p) wirePrediction(box, p.spec, p.outcome);
+    }
+  };
+
   // ---------------------------------------------------------------- the page
   async function start() {
     if (!window.TFL_PAGE_DATA) return;
