@@ -473,3 +473,174 @@ def test_phone_width_keyboard_and_focus(site, browser, nb_path):
         assert remote == []
     finally:
         page.close()
+
+
+# ------------------------------------------------------------------------------------------
+# self-checks and predictions graded in the page from the notebooks' question banks
+# ------------------------------------------------------------------------------------------
+def _banks():
+    from helpers import selfcheck
+
+    if not hasattr(selfcheck, "bank_paths"):
+        return []
+    return [json.loads(p.read_text(encoding="utf-8")) for p in selfcheck.bank_paths()]
+
+
+def _responses(q):
+    """Every option, every recorded mistake and typical slips for question ``q``."""
+    if q["kind"] == "single":
+        return [None] + [o["text"] for o in q["options"]]
+    if q["kind"] == "multi":
+        texts = [o["text"] for o in q["options"]]
+        right = [o["text"] for o in q["options"] if o["correct"]]
+        return (
+            [[], right, texts, right[:-1]]
+            + [[t] for t in texts]
+            + [right + [t] for t in texts if t not in right]
+        )
+    a, tol = float(q["answer"]), float(q["tolerance"])
+    out = [None, "", "abc", a, a + 0.9 * tol, a - 0.9 * tol, a + 3 * tol + 1, a - 3 * tol - 1]
+    out += [
+        a / 100,
+        a * 100,
+        a * 7.649,
+        a / 7.649,
+        a * 1000,
+        a / 10,
+        str(a).replace(".", ","),
+        f"{a} {q.get('unit', '')}",
+    ]
+    out += ["−" + str(abs(a)) if a else "−1", f"{a}%", "1e3", "inf", "nan"]
+    for m in q.get("mistakes", []):
+        out += [m["value"], m["value"] * 1.004, str(m["value"])]
+    return out
+
+
+@pytest.mark.browser
+def test_js_grading_equals_python_grade_for_every_option_and_mistake(site, browser):
+    """tfl-site.js grades exactly as helpers.selfcheck.grade: the same Feedback (correct flag and
+    message) for every option, every recorded mistake and common slips of every bank question;
+    and compare_prediction for every option / a spread of numbers of every prediction."""
+    from helpers import selfcheck
+    from helpers.publish.site_checks import prediction_spec, question_spec
+
+    banks = _banks()
+    if not banks:
+        pytest.skip("no question banks in this tree (helpers.selfcheck has no bank_paths)")
+    out, _ = site
+    page, remote = open_page(browser, out / (NOTEBOOKS[0].stem + ".html"))
+    try:
+        _wait_ready(page)
+        n = 0
+        for bank in banks:
+            for raw in bank["questions"]:
+                q = question_spec(raw["id"])
+                for r in _responses(q):
+                    want = selfcheck.grade(q, r)
+                    got = page.evaluate("([q, r]) => window.TFL.grade(q, r)", [q, r])
+                    assert (got["correct"], got["message"]) == (want.correct, want.message), (q["id"], r)
+                    n += 1
+                for misses in range(4):
+                    assert page.evaluate(
+                        "([q, m]) => window.TFL.hintFor(q, m)", [q, misses]
+                    ) == selfcheck.hint_for(q, misses)
+            for raw in bank.get("predictions", []):
+                ps = prediction_spec(raw["id"])
+                p, outcome = ps["spec"], ps["outcome"]
+                if p["kind"] == "choice":
+                    tries = [None] + [o["text"] for o in p["options"]]
+                else:
+                    lo, hi = p.get("min", 0.0), p.get("max", 100.0)
+                    tries = [None, lo, hi, outcome["value"], (lo + hi) / 2, outcome["value"] * 1.05]
+                for c in tries:
+                    want = selfcheck.compare_prediction(p, c, outcome)
+                    got = page.evaluate(
+                        "([p, c, o]) => window.TFL.comparePrediction(p, c, o)", [p, c, outcome]
+                    )
+                    assert (got["correct"], got["message"]) == (want.correct, want.message), (p["id"], c)
+                    n += 1
+        assert n > 50
+        assert remote == []
+    finally:
+        page.close()
+
+
+def _answer(box, q, response):
+    """Answer a self-check in the page as a student does (click/tick/type), then press Check."""
+    if q["kind"] == "numeric":
+        box.locator("input[type=text]").fill(str(response))
+    else:
+        chosen = response if isinstance(response, list) else [response]
+        for i, o in enumerate(q["options"]):
+            inp = box.locator("input").nth(i)
+            if q["kind"] == "multi":
+                inp.set_checked(o["text"] in chosen)
+            elif o["text"] in chosen:
+                inp.check()
+    box.locator("button.tfl-check-button").click()
+    return box.locator(".tfl-feedback").inner_text()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_selfcheck_answered_right_and_wrong_on_the_site(site, browser, nb_path):
+    """Every self-check on the page, answered wrong (a wrong option / a recorded mistake) and
+    then right, shows the notebook's feedback (and a hint after the miss); every prediction,
+    committed, shows the notebook's comparison with the model and appears beside its explorer."""
+    from helpers import selfcheck
+    from helpers.publish.site_checks import prediction_spec, question_spec
+
+    if not _banks():
+        pytest.skip("no question banks in this tree")
+    out, _ = site
+    page, remote = open_page(browser, out / (nb_path.stem + ".html"))
+    try:
+        _wait_ready(page)
+        boxes = page.locator("[data-tfl-question]")
+        for i in range(boxes.count()):
+            box = boxes.nth(i)
+            q = question_spec(box.get_attribute("data-tfl-question"))
+            assert "Show answer" not in box.inner_text()  # nothing shows the key before an answer
+            if q["kind"] == "single":
+                wrong = next(o["text"] for o in q["options"] if not o["correct"])
+                right = next(o["text"] for o in q["options"] if o["correct"])
+            elif q["kind"] == "multi":
+                right = [o["text"] for o in q["options"] if o["correct"]]
+                wrong = [o["text"] for o in q["options"] if not o["correct"]][:1] or right[:-1]
+            else:
+                right = q["answer"]
+                wrong = (
+                    q["mistakes"][0]["value"]
+                    if q.get("mistakes")
+                    else float(q["answer"]) + 10 * float(q["tolerance"]) + 1
+                )
+            text = _answer(box, q, wrong)
+            fb = selfcheck.grade(q, wrong)
+            assert not fb.correct and "Not quite" in text and "✘" in text
+            hint = selfcheck.hint_for(q, 1)
+            if hint:
+                assert "Hint:" in text
+            text = _answer(box, q, right)
+            fb = selfcheck.grade(q, right)
+            assert fb.correct and text.startswith("✔") and "Correct —" in text
+        preds = page.locator("[data-tfl-prediction]")
+        for i in range(preds.count()):
+            box = preds.nth(i)
+            ps = prediction_spec(box.get_attribute("data-tfl-prediction"))
+            p, outcome = ps["spec"], ps["outcome"]
+            committed = p["options"][0]["text"] if p["kind"] == "choice" else p.get("min", 0.0)
+            if p["kind"] == "choice":
+                box.locator("input").first.check()
+            else:
+                box.locator("input[type=text]").fill(str(committed))
+            box.locator("button.tfl-check-button").click()
+            want = selfcheck.compare_prediction(p, committed, outcome)
+            text = box.locator(".tfl-feedback").inner_text()
+            assert want.message.split(" — ")[0] in text and ("✔" if want.correct else "✘") in text
+            assert box.locator("button.tfl-check-button").is_disabled()  # committed: it stays
+            if p.get("explorer") and page.locator(f"section.tfl-name-{p['explorer']}").count():
+                mine = page.locator(f"section.tfl-name-{p['explorer']} .tfl-your-prediction").inner_text()
+                assert mine.startswith("Your prediction:")
+        assert remote == []
+    finally:
+        page.close()

@@ -463,10 +463,13 @@ th, td {{ border: 1px solid #767676; padding: 0.5em; vertical-align: top; text-a
 <a class="tfl-skip" href="#tfl-main">Skip to the list of notebooks</a>
 <main id="tfl-main">
 <h1>Trophic Factors Lab: interactive notebooks on IGF-1 as a muscle trophic factor</h1>
-<p>This is a static, read-only copy of the collection: every notebook was run once and saved as a web page.
-Interactive explorers appear as figures with a text description of what they show, and self-check
-answers are collapsed under “Show answer”. To move the controls and get feedback, open a notebook on
-Binder (nothing to install) or run the collection yourself with <code>make lab</code>.
+<p><strong>This site is for exploring.</strong> Every notebook was run once and saved as a web page in which
+every explorer and every self-check still works: move the controls, commit your predictions and check your
+answers right here, offline, on a phone, with no kernel and no account. Each explorer's states were computed in
+advance by the notebook's own Python code (on a coarser grid of control positions than the notebook's), so the
+page shows exactly what the notebook shows for those values. Nothing you enter leaves the page.</p>
+<p><strong>To write and run code</strong> (the exercises), open the live notebook on Binder (nothing to install)
+or run the collection on your own computer with <code>make lab</code>.
 Exercise model answers are not included in this student version.</p>
 <p>This is educational material, not medical advice. Illustrative data sets are synthetic.</p>
 <h2>The notebooks</h2>
