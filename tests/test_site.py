@@ -28,8 +28,8 @@ from conftest import load_notebook, notebook_paths
 NOTEBOOKS = notebook_paths()
 PAGES = [p.stem + ".html" for p in NOTEBOOKS] + ["index.html"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*\)\s*\n\s*\w+\s*$")
-SELF_CHECK_RE = re.compile(r"\b(MultipleChoice|MultipleSelect|Numeric)\(")
+EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*(,[^)]*)?\)\s*\n\s*\w+\s*$")
+SELF_CHECK_RE = re.compile(r"\bask\(\s*['\"]\d\d-")  # self-checks by bank id (issue 14)
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 
@@ -128,13 +128,19 @@ def test_page_renders_offline(site, browser, nb_path):
         # the page says what it is: exploring here, writing code in the live notebook
         banner = page.locator("header.tfl-banner").inner_text()
         assert "for exploring" in banner and "Binder" in banner and "locally" in banner
-        # self-checks: question + a collapsed answer
+        # self-checks: graded in the page (from the question bank) or, for helpers without
+        # banks, the question and a collapsed answer
         checks = page.locator(".tfl-selfcheck")
         assert checks.count() == n_checks
         for i in range(n_checks):
-            det = checks.nth(i).locator("details")
-            assert det.count() == 1 and det.get_attribute("open") is None
-            assert "Show answer" in det.locator("summary").inner_text()
+            box = checks.nth(i)
+            if box.get_attribute("data-tfl-question"):
+                assert box.locator("button.tfl-check-button").inner_text() == "Check answer"
+                assert box.locator("details").count() == 0  # no key on the page before an answer
+            else:
+                det = box.locator("details")
+                assert det.count() == 1 and det.get_attribute("open") is None
+                assert "Show answer" in det.locator("summary").inner_text()
         # no dead widgets, no execution errors, no raw text reprs of figures
         text = page.locator("main").inner_text()
         assert "Error displaying widget" not in text and "Traceback" not in text
@@ -217,6 +223,15 @@ def test_axe_no_serious_or_critical_violations(site, browser, name):
                 for c in page.evaluate("(n) => window.TFL.explorers[n].payload.controls", ex_name):
                     n = len(c["options"]) if c["kind"] != "range" else len(c["grids"][0])
                     _drive(page, ex_name, c["key"], c["kind"], n - 1)
+            # and with feedback showing: the first option ticked (or nothing typed), checked
+            buttons = page.locator(
+                ".tfl-selfcheck button.tfl-check-button, .tfl-predict button.tfl-check-button"
+            )
+            for i in range(buttons.count()):
+                box = buttons.nth(i).locator("xpath=..")
+                if box.locator(".tfl-options input").count():
+                    box.locator(".tfl-options input").first.check()
+                buttons.nth(i).click()
             report = _axe_serious(page)
             assert not report, "after moving every control:\n" + "\n".join(report)
         assert remote == []
@@ -623,24 +638,40 @@ def test_every_selfcheck_answered_right_and_wrong_on_the_site(site, browser, nb_
             text = _answer(box, q, right)
             fb = selfcheck.grade(q, right)
             assert fb.correct and text.startswith("✔") and "Correct —" in text
-        preds = page.locator("[data-tfl-prediction]")
+        preds = page.locator("div.tfl-predict[data-tfl-prediction]")
         for i in range(preds.count()):
             box = preds.nth(i)
             ps = prediction_spec(box.get_attribute("data-tfl-prediction"))
             p, outcome = ps["spec"], ps["outcome"]
-            committed = p["options"][0]["text"] if p["kind"] == "choice" else p.get("min", 0.0)
+            panel = page.locator(f".tfl-comparison[data-tfl-prediction='{p['id']}']")
+            if p.get("explorer") and page.locator(f"section.tfl-name-{p['explorer']}").count():
+                assert "not committed yet" in panel.inner_text()
+            # committing nothing (or a number out of range) is refused, as in the notebook
+            if p["kind"] != "choice":
+                box.locator("input[type=text]").fill(str(p["max"] + abs(p["max"] - p["min"]) + 1))
+            box.locator("button.tfl-check-button").click()
+            assert "Not quite —" in box.locator(".tfl-feedback").inner_text()
+            assert not box.locator("button.tfl-check-button").is_disabled()
+            committed = p["options"][0]["text"] if p["kind"] == "choice" else p["min"]
             if p["kind"] == "choice":
-                box.locator("input").first.check()
+                box.locator(".tfl-options input").first.check()
             else:
                 box.locator("input[type=text]").fill(str(committed))
             box.locator("button.tfl-check-button").click()
-            want = selfcheck.compare_prediction(p, committed, outcome)
-            text = box.locator(".tfl-feedback").inner_text()
-            assert want.message.split(" — ")[0] in text and ("✔" if want.correct else "✘") in text
+            assert box.locator(".tfl-feedback").inner_text().startswith("✔ Committed:")
             assert box.locator("button.tfl-check-button").is_disabled()  # committed: it stays
-            if p.get("explorer") and page.locator(f"section.tfl-name-{p['explorer']}").count():
-                mine = page.locator(f"section.tfl-name-{p['explorer']} .tfl-your-prediction").inner_text()
-                assert mine.startswith("Your prediction:")
+            want = selfcheck.compare_prediction(p, committed, outcome)
+            if panel.count():
+                text = panel.inner_text()
+                assert "Your prediction and the model." in text
+                assert ("✔ " if want.correct else "✘ ") + want.message[:40] in text.replace("\n", " ")
+                if (
+                    page.evaluate("(n) => window.TFL.explorers[n].summary()", p["explorer"]).get(
+                        p["compare"]["key"]
+                    )
+                    is not None
+                ):
+                    assert "Explorer now:" in text
         assert remote == []
     finally:
         page.close()

@@ -16,7 +16,8 @@ from typing import Any
 
 _ASK = re.compile(r"""\bask\(\s*["'](\d\d-[a-z0-9-]+)["']""")
 _PREDICT = re.compile(r"""\bpredict\(\s*["'](\d\d-[a-z0-9-]+)["']""")
-KIND_LABEL = {"single": "choose one", "multi": "select all that apply", "numeric": "a number"}
+#: as helpers.selfcheck.SelfCheck labels them
+KIND_LABEL = {"single": "choose one", "multi": "select all that apply", "numeric": "numeric"}
 
 
 def _readable(obj: Any) -> Any:
@@ -119,7 +120,7 @@ def prediction_html(p: dict) -> str:
         body = _number(uid, qid, p.get("unit", "") + rng, "Your prediction")
     return (
         f'<div class="tfl-predict tfl-site-predict" data-tfl-prediction="{_e(p["id"])}">'
-        f'<p class="tfl-question" id="{qid}"><strong>Predict first.</strong> {_md(p["prompt"])}</p>{body}'
-        '<button type="button" class="tfl-check-button">Commit my prediction</button>'
+        f'<p class="tfl-question" id="{qid}"><strong>Predict, then commit.</strong> {_md(p["prompt"])}</p>{body}'
+        '<button type="button" class="tfl-check-button">Commit prediction</button>'
         '<div class="tfl-feedback" role="status" aria-live="polite"></div></div>'
     )

@@ -459,6 +459,7 @@ def explorer_states(
         "summary": summary_cols,
         "describe": text_col.pack(),
         "readout_labels": [[lab, unit] for (lab, unit, _f) in ex.summary_labels.values()],
+        "readout_keys": list(ex.summary_labels),
         "readout": readout_cols,
         "default_state": _state_index(
             default_combo, default_pos, combos, offsets, slider_keys, grids, choice_keys

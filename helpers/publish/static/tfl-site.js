@@ -203,7 +203,9 @@
     if (c.kind === "range") this.sliderText(c, after);
     this.state = this.index();
     this.scheduleAnnounce();
-    return this.draw();
+    const done = this.draw();
+    this.section.dispatchEvent(new CustomEvent("tfl-state", { detail: this.state }));
+    return done;
   };
   Explorer.prototype.wire = function () {
     for (const c of this.payload.controls) {
@@ -410,26 +412,34 @@
   TFL.hintFor = hintFor;
   TFL.comparePrediction = comparePrediction;
 
-  // escape, then inline **bold**, *italic* and `code` (citations were made readable at build time)
+  // helpers.selfcheck.md_inline: escape &, <, >, then inline **bold**, *italic* and `code`
+  // (citations were made readable at build time)
   function mdInline(text) {
-    let s = String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-    s = s.replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>");
-    s = s.replace(/(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])/g, "<em>$1</em>");
-    s = s.replace(/`([^`]+)`/g, "<code>$1</code>");
+    let s = String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    s = s.replace(/\*\*(.+?)\*\*/gu, "<strong>$1</strong>");
+    s = s.replace(/(?<![*\p{L}\p{N}_])\*(?!\s)(.+?)(?<!\s)\*(?![*\p{L}\p{N}_])/gu, "<em>$1</em>");
+    s = s.replace(/`([^`]+)`/gu, "<code>$1</code>");
     return s;
   }
   TFL.mdInline = mdInline;
-  function showFeedback(box, fb, hint) {
+  // helpers.selfcheck._feedback_html (the symbol repeats the words, so it is hidden from readers)
+  function feedbackHtml(fb, extra = "") {
+    const [symbol, cls] = fb.correct ? ["✔", "ok"] : ["✘", "miss"];
+    return `<div class="${cls}"><span aria-hidden="true">${symbol}</span> ${mdInline(fb.message)}${extra}</div>`;
+  }
+  function show(box, htmlText, ok) {
     const out = box.querySelector(".tfl-feedback");
-    out.className = "tfl-feedback " + (fb.correct ? "tfl-ok" : "tfl-miss");
-    const extra = hint ? ` <em>Hint:</em> ${mdInline(hint)}` : "";
-    out.innerHTML = `<span aria-hidden="true">${fb.correct ? "✔" : "✘"}</span> ${mdInline(fb.message)}${extra}`;
+    out.className = "tfl-feedback " + (ok ? "tfl-ok" : "tfl-miss");
+    out.innerHTML = htmlText;
+  }
+  function picked(box, options) {
+    return [...box.querySelectorAll(".tfl-options input:checked")].map((x) => options[Number(x.value)].text);
   }
   function responseOf(box, q) {
-    if (q.kind === "numeric" || q.kind === "number") return box.querySelector("input[type=text]").value;
-    const picked = [...box.querySelectorAll("input:checked")].map((x) => q.options[Number(x.value)].text);
-    if (q.kind === "multi") return picked;
-    return picked.length ? picked[0] : null;
+    if (q.kind === "numeric") return box.querySelector("input[type=text]").value;
+    const texts = picked(box, q.options);
+    if (q.kind === "multi") return texts;
+    return texts.length ? texts[0] : null;
   }
   TFL.answers = {}; // in the page only: nothing is stored or sent elsewhere
   function wireQuestion(box, q) {
@@ -437,34 +447,107 @@
     const check = () => {
       const fb = grade(q, responseOf(box, q));
       if (!fb.correct && !fb.message.startsWith(EMPTY)) misses += 1;
-      showFeedback(box, fb, fb.correct ? null : hintFor(q, misses));
+      const hint = fb.correct ? null : hintFor(q, misses);
+      show(box, feedbackHtml(fb, hint ? ` <em>Hint:</em> ${mdInline(hint)}` : ""), fb.correct);
       TFL.answers[q.id] = { correct: fb.correct, misses };
       return fb;
     };
     box.querySelector("button.tfl-check-button").addEventListener("click", check);
     box.querySelectorAll("input").forEach((inp) => {
+      // changing an answer clears the old feedback
+      inp.addEventListener("input", () => (box.querySelector(".tfl-feedback").innerHTML = ""));
       inp.addEventListener("change", () => (box.querySelector(".tfl-feedback").innerHTML = ""));
       if (inp.type === "text") inp.addEventListener("keydown", (e) => e.key === "Enter" && check());
     });
   }
+  // ---- predictions: commit (locked once committed), then compare beside the explorer
   TFL.predictions = {};
+  function panelHtml(p, outcome, committed, ex) {
+    if (committed === null || committed === undefined) {
+      return (
+        "<p><strong>Your prediction:</strong> not committed yet. " +
+        "Commit it above before you explore; it will appear here next to the model.</p>"
+      );
+    }
+    const fb = comparePrediction(p, committed, outcome);
+    let now = "";
+    if (ex && p.compare.key in ex.summaryCols) {
+      const keys = Object.keys(ex.payload.summary);
+      const labels = ex.payload.readout_labels;
+      const j = ex.payload.readout_keys ? ex.payload.readout_keys.indexOf(p.compare.key) : -1;
+      let label, text, unit;
+      if (j >= 0) {
+        [label, unit] = labels[j];
+        const shown = ex.readoutCols[j].get(ex.state);
+        const value = unit && shown.endsWith(" " + unit) ? shown.slice(0, -unit.length - 1) : shown;
+        text = `${value} ${unit}`;
+      } else {
+        label = p.compare.key;
+        text = `${fmtG(ex.summary()[p.compare.key], 3)} `;
+      }
+      void keys;
+      const esc = (t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      now = `<p>Explorer now: ${esc(label)} = ${esc(text)}.</p>`;
+    }
+    return `<p><strong>Your prediction and the model.</strong></p>${feedbackHtml(fb)}${now}`;
+  }
   function wirePrediction(box, p, outcome) {
+    const st = { committed: null };
+    TFL.predictions[p.id] = st;
+    const section = p.explorer && document.querySelector(`section.tfl-explorer.tfl-name-${p.explorer}`);
+    let panel = null;
+    const ex = () => p.explorer && TFL.explorers[p.explorer];
+    const update = () => {
+      if (panel) panel.innerHTML = panelHtml(p, outcome, st.committed, ex());
+    };
+    if (section) {
+      panel = document.createElement("div");
+      panel.className = "tfl-comparison";
+      panel.dataset.tflPrediction = p.id;
+      section.querySelector(".tfl-readout").after(panel);
+      section.addEventListener("tfl-state", update);
+      update();
+    }
     const commit = () => {
-      const r = responseOf(box, p);
-      const committed = p.kind === "choice" ? r : r === "" || r === null ? null : Number(String(r).replace(",", "."));
-      if (committed !== null && p.kind !== "choice" && !Number.isFinite(committed)) {
-        showFeedback(box, { correct: false, message: WRONG + "type a number for your prediction." }, null);
+      let value = null;
+      if (p.kind === "choice") {
+        const t = picked(box, p.options);
+        value = t.length ? t[0] : null;
+      } else {
+        try {
+          value = parseNumber(box.querySelector("input[type=text]").value);
+        } catch (e) {
+          value = null;
+        }
+      }
+      // helpers.selfcheck.Prediction.commit: the same checks and messages
+      let err = null;
+      if (p.kind === "choice") {
+        if (!p.options.some((o) => o.text === value)) {
+          err = `choose one of the options before committing: [${p.options.map((o) => "'" + o.text + "'").join(", ")}]`;
+        }
+      } else if (value === null || !Number.isFinite(value)) {
+        err = `type a number in ${p.unit || "the unit given"} before committing`;
+        if (value !== null && !Number.isFinite(value)) err = null;
+      }
+      if (!err && p.kind !== "choice" && !(p.min <= value && value <= p.max)) {
+        err = `prediction ${fmtG(value, 6)} is outside the range ${fmtG(p.min, 6)} to ${fmtG(p.max, 6)} ${p.unit || ""}`;
+      }
+      if (err) {
+        show(box, feedbackHtml({ correct: false, message: WRONG + err }), false);
         return;
       }
-      const fb = comparePrediction(p, committed, outcome);
-      if (committed !== null) {
-        TFL.predictions[p.id] = committed;
-        box.querySelectorAll("input").forEach((x) => (x.disabled = true));
-        box.querySelector("button.tfl-check-button").disabled = true;
-        const ex = p.explorer && document.querySelector(`section.tfl-name-${p.explorer} .tfl-your-prediction`);
-        if (ex) ex.textContent = `Your prediction: ${p.kind === "choice" ? committed : fmtG(committed) + (p.unit ? " " + p.unit : "")}`;
-      }
-      showFeedback(box, fb, null);
+      st.committed = value;
+      box.querySelectorAll("input").forEach((x) => (x.disabled = true));
+      box.querySelector("button.tfl-check-button").disabled = true;
+      const shown = p.kind === "choice" ? value : `${fmtG(value)} ${p.unit || ""}`.replace(/\s+$/, "");
+      show(
+        box,
+        `<div class="ok"><span aria-hidden="true">✔</span> Committed: ${mdInline(String(shown))}. Now explore below; ` +
+          "the explorer shows your prediction next to the model.</div>",
+        true
+      );
+      update();
     };
     box.querySelector("button.tfl-check-button").addEventListener("click", commit);
     box.querySelectorAll("input[type=text]").forEach((i) => i.addEventListener("keydown", (e) => e.key === "Enter" && commit()));
@@ -476,7 +559,7 @@
       if (q) wireQuestion(box, q);
     }
     const preds = data.predictions || {};
-    for (const box of document.querySelectorAll("[data-tfl-prediction]")) {
+    for (const box of document.querySelectorAll("div[data-tfl-prediction]:not(.tfl-comparison)")) {
       const p = preds[box.dataset.tflPrediction];
       if (p) wirePrediction(box, p.spec, p.outcome);
     }
