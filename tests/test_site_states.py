@@ -23,8 +23,8 @@ def test_slider_grid_keeps_ends_default_and_step_lattice():
     g = site_states.slider_grid(w, 5, default=w.value)
     assert len(g) == 5 and g[0] == 0.0 and g[-1] == 100.0 and 19.34 in g
     assert all(abs(v / w.step - round(v / w.step)) < 1e-6 for v in g)  # on the notebook's steps
-    small = create("training").controls["sessions_per_week"]  # 1..4: every step
-    assert site_states.slider_grid(small, 10) == [1, 2, 3, 4]
+    small = create("training").controls["sessions_per_week"]  # a few whole sessions: every step
+    assert site_states.slider_grid(small, 10) == list(range(small.min, small.max + 1))
     log = create("signalling").controls["igf1_nM"]  # a log slider: ends in real units
     g = site_states.slider_grid(log, 9)
     assert g[0] == pytest.approx(0.01) and g[-1] == pytest.approx(1000.0) and len(g) == 9
