@@ -380,8 +380,12 @@ def explorer_states(
             flats.append(flatten(figure_json(ex)))
             summaries.append({k: _plain(float(v)) for k, v in s.items()})
             texts.append(ex.describe(s))
+            # the rows the notebook's readout shows (an explorer may label them by state)
             readouts.append(
-                [f"{s[k]:{fmt}} {unit}".strip() for k, (_lab, unit, fmt) in ex.summary_labels.items()]
+                [
+                    [k, lab, unit, f"{s[k]:{fmt}} {unit}".strip()]
+                    for k, (lab, unit, fmt) in ex.summary_labels.items()
+                ]
             )
             values_seen.append(vals)
             n_states += 1
@@ -410,12 +414,9 @@ def explorer_states(
     text_col = Column()
     for t in texts:
         text_col.add(t)
-    readout_cols = []
-    for j in range(len(ex.summary_labels)):
-        col = Column()
-        for r in readouts:
-            col.add(r[j])
-        readout_cols.append(col.pack())
+    readout_col = Column()
+    for r in readouts:
+        readout_col.add(r)
 
     default_pos = {k: grids[k][combos.index(default_combo)].index(defaults[k]) for k in slider_keys}
     controls = []
@@ -458,9 +459,7 @@ def explorer_states(
         "figure": fig_cols,
         "summary": summary_cols,
         "describe": text_col.pack(),
-        "readout_labels": [[lab, unit] for (lab, unit, _f) in ex.summary_labels.values()],
-        "readout_keys": list(ex.summary_labels),
-        "readout": readout_cols,
+        "readout": readout_col.pack(),
         "default_state": _state_index(
             default_combo, default_pos, combos, offsets, slider_keys, grids, choice_keys
         ),
@@ -592,10 +591,10 @@ def explorer_html(payload: dict) -> str:
     uid = f"tfl-{name}"
     ci0 = payload["offsets"].index(max(o for o in payload["offsets"] if o <= payload["default_state"]))
     s0 = payload["default_state"]
-    text = column_value(payload["describe"], s0)
+    describe = column_value(payload["describe"], s0)
     rows = "".join(
-        f'<tr><th scope="row">{_e(lab)}</th><td>{_e(column_value(col, s0))}</td></tr>'
-        for (lab, _unit), col in zip(payload["readout_labels"], payload["readout"], strict=True)
+        f'<tr><th scope="row">{_e(lab)}</th><td>{_e(text)}</td></tr>'
+        for _key, lab, _unit, text in column_value(payload["readout"], s0)
     )
     parts = [
         f'<section class="tfl-explorer tfl-name-{_e(name)}" data-tfl-explorer="{_e(name)}" '
@@ -651,7 +650,7 @@ def explorer_html(payload: dict) -> str:
         "</div>",
         f'<figure class="tfl-live-figure" aria-labelledby="{uid}-title">'
         f'<div class="tfl-figure tfl-plotly" id="{uid}-figure"></div></figure>',
-        f'<div class="tfl-readout" id="{uid}-readout"><p class="tfl-describe">{_e(text)}</p>'
+        f'<div class="tfl-readout" id="{uid}-readout"><p class="tfl-describe">{_e(describe)}</p>'
         f'<table class="tfl-values"><caption>Current values</caption><tbody>{rows}</tbody></table></div>',
         '<p class="tfl-your-prediction"></p>',
         f'<p class="tfl-announce tfl-sr-only" role="status" aria-live="polite" id="{uid}-announce"></p>',

@@ -76,7 +76,7 @@
     this.summaryCols = {};
     for (const k of Object.keys(payload.summary)) this.summaryCols[k] = column(payload.summary[k]);
     this.describeCol = column(payload.describe);
-    this.readoutCols = payload.readout.map(column);
+    this.readoutCol = column(payload.readout); // per state: [[key, label, unit, text], ...]
     this.base = decodeDeep(payload.base);
     delete this.base.layout.width; // figures follow the page width (phones)
     this.base.layout.autosize = true;
@@ -155,9 +155,22 @@
   };
   Explorer.prototype.showReadout = function (s) {
     this.readout.querySelector(".tfl-describe").textContent = this.describeCol.get(s);
-    const cells = this.readout.querySelectorAll("tbody td");
-    this.readoutCols.forEach((col, j) => {
-      if (cells[j]) cells[j].textContent = col.get(s);
+    const body = this.readout.querySelector("tbody");
+    const rows = this.readoutCol.get(s);
+    if (body.rows.length !== rows.length) {
+      body.textContent = "";
+      for (let i = 0; i < rows.length; i++) {
+        const tr = body.insertRow();
+        const th = document.createElement("th");
+        th.scope = "row";
+        tr.appendChild(th);
+        tr.insertCell();
+      }
+    }
+    rows.forEach(([, label, , text], i) => {
+      const tr = body.rows[i];
+      if (tr.cells[0].textContent !== label) tr.cells[0].textContent = label;
+      tr.cells[1].textContent = text;
     });
   };
   // the live region gets the new description once, when the controls have settled
@@ -472,20 +485,18 @@
     const fb = comparePrediction(p, committed, outcome);
     let now = "";
     if (ex && p.compare.key in ex.summaryCols) {
-      const keys = Object.keys(ex.payload.summary);
-      const labels = ex.payload.readout_labels;
-      const j = ex.payload.readout_keys ? ex.payload.readout_keys.indexOf(p.compare.key) : -1;
-      let label, text, unit;
-      if (j >= 0) {
-        [label, unit] = labels[j];
-        const shown = ex.readoutCols[j].get(ex.state);
+      // helpers.selfcheck.Prediction._panel_html: "Explorer now: <label> = <value> <unit>."
+      const row = ex.readoutCol.get(ex.state).find((r) => r[0] === p.compare.key);
+      let label, text;
+      if (row) {
+        const [, lab, unit, shown] = row;
         const value = unit && shown.endsWith(" " + unit) ? shown.slice(0, -unit.length - 1) : shown;
+        label = lab;
         text = `${value} ${unit}`;
       } else {
         label = p.compare.key;
         text = `${fmtG(ex.summary()[p.compare.key], 3)} `;
       }
-      void keys;
       const esc = (t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
       now = `<p>Explorer now: ${esc(label)} = ${esc(text)}.</p>`;
     }
