@@ -675,3 +675,19 @@ def test_every_selfcheck_answered_right_and_wrong_on_the_site(site, browser, nb_
         assert remote == []
     finally:
         page.close()
+
+
+def test_site_budgets_page_data_and_whole_site(site):
+    """Each page's own files (HTML + its data) <= 2 MB; the whole site <= 40 MB; plotly.js once."""
+    out, info = site
+    for p in info["pages"]:
+        own = (out / p["page"]).stat().st_size + (out / p["data_file"]).stat().st_size
+        assert own <= 2_000_000, (p["page"], own)
+        assert p["data_bytes"] == (out / p["data_file"]).stat().st_size
+    files = [f for f in out.rglob("*") if f.is_file()]
+    assert sum(f.stat().st_size for f in files) <= 40_000_000
+    assert [f.name for f in files if "plotly" in f.name] == ["plotly.min.js"]
+    for p in info["pages"]:  # every page loads that one copy, and its own data file
+        html = (out / p["page"]).read_text(encoding="utf-8")
+        assert html.count('src="plotly.min.js"') == 1 and f'src="{p["data_file"]}"' in html
+        assert not re.search(r"<script[^>]+src=[\"']https?:", html), "a script from another host"

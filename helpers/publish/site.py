@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 from . import BUILD_DIR, NOTEBOOK_DIR, ROOT, notebook_paths
-from .site_states import data_script, page_states
+from .site_states import PAGE_BYTES, data_script, page_states
 from .student import student_notebook
 
 REPO = "trophic-factors-lab/trophic-factors-lab"
@@ -180,8 +180,10 @@ def figure_html(fig: dict, div_id: str, caption_html: str = "") -> str:
     return (
         f'<figure class="tfl-figure" aria-label="Figure: {html.escape(title)}">'
         f'<div id="{div_id}" class="tfl-plotly"></div>{cap}</figure>\n'
-        f'<script type="text/javascript">Plotly.newPlot("{div_id}", {_script_json(data)}, '
-        f"{_script_json(layout)}, {_script_json(PLOTLY_CONFIG)});</script>"
+        # plotly.js is a deferred script (the page's text paints first): draw once it has run
+        f'<script type="text/javascript">document.addEventListener("DOMContentLoaded", () => '
+        f'Plotly.newPlot("{div_id}", {_script_json(data)}, '
+        f"{_script_json(layout)}, {_script_json(PLOTLY_CONFIG)}));</script>"
     )
 
 
@@ -545,6 +547,11 @@ def build_site(
         page = rewrite_links(export_page(nb, path.name, scripts), built, src_rel)
         target = out_dir / (path.stem + ".html")
         target.write_text(page, encoding="utf-8")
+        own = target.stat().st_size + data_file.stat().st_size
+        if own > PAGE_BYTES:
+            raise RuntimeError(
+                f"{target.name}: page and data are {own / 1e6:.2f} MB, over the {PAGE_BYTES / 1e6:.0f} MB budget"
+            )
         records.append(notebook_record(raw, path.name))
         info["pages"].append(
             {

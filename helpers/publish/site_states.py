@@ -487,7 +487,12 @@ def estimate(name: str, ex=None) -> tuple[float, int]:
     return per, n_combos * math.prod(pts.values())
 
 
-def page_states(names: list[str], max_bytes: float = 1_800_000) -> dict[str, dict]:
+#: each page's own files (its HTML and its data) stay within 2 MB: the HTML is about 0.4 MB
+PAGE_BYTES = 2_000_000
+PAGE_DATA_BYTES = 1_550_000
+
+
+def page_states(names: list[str], max_bytes: float = PAGE_DATA_BYTES) -> dict[str, dict]:
     """The states of every explorer on one page, sharing the page's byte budget: an explorer that
     needs less than an equal share leaves the rest to the others (water filling on bytes per
     state estimated from a sample of states). One explorer instance each, in this process."""
