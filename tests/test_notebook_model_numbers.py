@@ -148,3 +148,19 @@ def test_other_model_numbers_quoted_in_notebooks_03_and_05():
     assert "about +0.36 (and about +0.4 within each sex)" in md03 and "shrinks to about +0.1" in md03
     # 05: the low-intensity bout sits at 0.58 on the model's intensity scale
     assert f"{ex.INTENSITIES['low']:.2f}" == "0.58" and "between 0.58 (the low-intensity bout)" in md05
+
+
+def test_question_bank_texts_that_quote_issue_13_models():
+    import json
+
+    bank = json.loads((NOTEBOOK_DIR.parent / "data" / "questions" / "05.json").read_text(encoding="utf-8"))
+    (half,) = [p for p in bank["predictions"] if p["id"] == "05-half-load"]
+    ratio = _gain(3, 0.5) / _gain(3, 1.0)
+    assert f"the model keeps {ratio:.2f} of it" in half["explanation"]
+    assert 1 - ratio == pytest.approx(1 / 3, abs=0.02)  # "only about a third of the gain"
+    (opt,) = [o for o in half["options"] if o["text"] == "It falls, but by less than half"]
+    assert opt["min"] <= ratio <= opt["max"]
+    bank04 = json.loads((NOTEBOOK_DIR.parent / "data" / "questions" / "04.json").read_text(encoding="utf-8"))
+    (cut,) = [p for p in bank04["predictions"] if p["id"] == "04-protein-cut"]
+    # "a 30 % calorie cut changes the model by only about 2 %"
+    assert "about 2 %" in cut["explanation"] and _signed(n.steady_state_igf1(1.2, 0.7) - 1) == "−2"
