@@ -252,7 +252,13 @@ def citation_problems(nb: dict, name: str = "") -> list[str]:
 
 def lint_notebook(path: Path) -> list[str]:
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    return heading_problems(nb) + image_problems(nb) + link_problems(nb) + figure_description_problems(nb)
+    return (
+        heading_problems(nb)
+        + image_problems(nb)
+        + link_problems(nb)
+        + figure_description_problems(nb)
+        + citation_problems(nb, Path(path).name)
+    )
 
 
 # ------------------------------------------------------------------------------------------
