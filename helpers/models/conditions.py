@@ -34,7 +34,9 @@ What is calibrated and what is not:
   IGF-1 in severe GH deficiency (35.2 ng/mL measured in GH-deficient adults [@merimee1982]) and
   in children with Laron syndrome (≤ 7 µg/L [@rosenbloom1990]). A test pins this failure.
 * ``hepatic_gh_action_rel`` (hepatic IGF-1 production relative to healthy) stands in for the
-  GH-dependent hepatic products IGFBP-3 and ALS; it gives directions only.
+  GH-dependent hepatic products IGFBP-3 and ALS; it gives directions only, checked where a
+  source reports them: IGFBP-3 raised in untreated acromegaly [@grinspoon1995], ALS below −2 SD
+  in most patients with childhood-onset GH deficiency [@juul1998].
 * In the muscle wrapper only the disuse effect on synthesis (−30 %) is calibrated. The
   glucocorticoid, myostatin and anabolic-resistance gains are qualitative; IGF-1's relative
   suppression of breakdown is kept the same with and without glucocorticoid, as IGF-1 kept its
@@ -95,27 +97,27 @@ PUBLISHED_PATTERNS: dict[str, dict] = {
         gh="up",
         igf1="up",
         gh_dependent_bps="up",
-        muscle="enlarged soft tissues; GH and IGF-1 excess drive overgrowth",
-        sources=["zahr2018"],
+        muscle="features mostly mediated by excess IGF-1",
+        sources=["zahr2018", "grinspoon1995"],
     ),
     "adult_ghd": dict(
         gh="down",
         igf1="down",
         gh_dependent_bps="down",
         muscle="reduced lean body mass, muscle mass and strength",
-        sources=["laursen2010", "merimee1982"],
+        sources=["laursen2010", "merimee1982", "juul1998"],
     ),
     "laron": dict(
         gh="up",
         igf1="down",
-        gh_dependent_bps="down",
+        gh_dependent_bps="not reported in the source used (GH-binding protein 1-30 % of normal)",
         muscle="very short stature; IGF-1 very low despite high GH",
         sources=["rosenbloom1990", "fintini2009"],
     ),
     "malnutrition": dict(
         gh="up",
         igf1="down",
-        gh_dependent_bps="down",
+        gh_dependent_bps="not reported in the source used",
         muscle="wasting; IGF-1 falls while GH rises (acquired GH resistance)",
         sources=["misra2003"],
     ),
