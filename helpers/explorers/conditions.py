@@ -7,7 +7,7 @@
 * ``recovery``: the capstone chain of models for 12 weeks after a hip fracture
   (``models.recovery.recovery_course``).
 
-Traces are updated by name (``helpers.plots.conditions`` names them), never by position.
+Traces are updated by uid (``helpers.plots.conditions`` sets them), never by position.
 """
 
 from __future__ import annotations
@@ -30,11 +30,17 @@ _SHORT = {
 }
 
 
-def _trace(fig, name):
+def _trace(fig, uid):
+    """The trace with ``uid``; a go.FigureWidget (explorer core v1) re-draws uids, so there the
+    trace is found by the legend name the builder pairs with that uid (never by position)."""
+    for t in fig.data:
+        if t.uid == uid:
+            return t
+    name = pc.NAMES_BY_UID[uid]
     for t in fig.data:
         if t.name == name:
             return t
-    raise KeyError(f"figure has no trace named {name!r}")
+    raise KeyError(f"figure has no trace with uid {uid!r} or name {name!r}")
 
 
 def _condition_points():
@@ -49,6 +55,7 @@ def _condition_points():
 @register
 class Conditions(Explorer):
     name = "conditions"
+    trace_uids = pc.MAP_UIDS
     title = "When the axis goes wrong: GH secretion, GH-receptor signalling and feedback (illustrative)"
     summary_labels = {
         "mean_igf1_ng_ml": ("Mean serum IGF-1", "ng/mL", ".0f"),
@@ -83,7 +90,7 @@ class Conditions(Explorer):
         )
 
     def update_figure(self, fig, r):
-        t = _trace(fig, pc.MAP_CURRENT)
+        t = _trace(fig, "map-current")
         t.x = [r["gh_rel"]]
         t.y = [r["mean_igf1_ng_ml"]]
 
@@ -98,7 +105,7 @@ class Conditions(Explorer):
             "igf1_below_reference": float(r["igf1_vs_reference"] == "below"),
         }
 
-    def describe(self, s):
+    def describe(self, s, values=None):
         gh = cond._direction(1 + s["gh_change_pct"] / 100)
         igf = cond._direction(1 + s["igf1_change_pct"] / 100)
         where = "above" if s["igf1_above_reference"] else ("below" if s["igf1_below_reference"] else "inside")
@@ -113,6 +120,7 @@ class Conditions(Explorer):
 @register
 class Catabolic(Explorer):
     name = "catabolic"
+    trace_uids = pc.BALANCE_UIDS
     title = "The catabolic side: glucocorticoid, myostatin, disuse and anabolic resistance (illustrative)"
     summary_labels = {
         "synthesis_rel": ("Protein synthesis", "relative", ".2f"),
@@ -147,7 +155,7 @@ class Catabolic(Explorer):
         return pc.muscle_balance_figure(r["reference"], r)
 
     def update_figure(self, fig, r):
-        _trace(fig, pc.BAL_CURRENT).y = [r["synthesis_rel"], r["degradation_rel"], r["net_balance"]]
+        _trace(fig, "balance-current").y = [r["synthesis_rel"], r["degradation_rel"], r["net_balance"]]
 
     def summarize(self, r):
         import math
@@ -163,7 +171,7 @@ class Catabolic(Explorer):
             * 100.0,
         }
 
-    def describe(self, s):
+    def describe(self, s, values=None):
         trend = "stable" if abs(s["net_change"]) < 0.005 else ("gaining" if s["net_change"] > 0 else "losing")
         return (
             f"Bars compare a healthy reference with these signals: synthesis {s['synthesis_rel']:.2f}, "
@@ -177,6 +185,7 @@ class Catabolic(Explorer):
 @register
 class Recovery(Explorer):
     name = "recovery"
+    trace_uids = pc.RECOVERY_UIDS
     title = "Twelve weeks after a hip fracture: models of notebooks 01–06 chained (illustrative)"
     summary_labels = {
         "final_change_pct": ("Leg lean mass change at 12 weeks", "%", "+.1f"),
@@ -223,8 +232,8 @@ class Recovery(Explorer):
         return pc.recovery_figure(r["week"], r["change_pct"], r["no_rehab"])
 
     def update_figure(self, fig, r):
-        _trace(fig, pc.REC_PLAN).y = r["change_pct"]
-        _trace(fig, pc.REC_NO_REHAB).y = r["no_rehab"]
+        _trace(fig, "recovery-plan").y = r["change_pct"]
+        _trace(fig, "recovery-no-rehab").y = r["no_rehab"]
 
     def summarize(self, r):
         return {
@@ -236,7 +245,7 @@ class Recovery(Explorer):
             "final_no_rehab_pct": float(r["no_rehab"][-1]),
         }
 
-    def describe(self, s):
+    def describe(self, s, values=None):
         return (
             f"The solid line (this plan) ends 12 weeks after the fracture at {s['final_change_pct']:+.1f} % "
             f"of the starting leg lean mass, lowest at {s['lowest_change_pct']:+.1f} % in week "

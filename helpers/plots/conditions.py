@@ -1,6 +1,7 @@
 """Figures for notebooks 06 and 07: the GH–IGF-1 map of conditions, muscle protein balance with
 catabolic signals, and the 12-week recovery course. Pure builders (plain arguments in, a
-``go.Figure`` out); traces carry stable names so explorers update them by name."""
+``go.Figure`` out); every trace carries a legend name and a stable ``uid``, and explorers
+update traces by uid, never by position."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import plotly.graph_objects as go
 
 from . import COLORWAY, DASHES, TEMPLATE_NAME, axis_title
 
-#: Trace names (explorers update traces by these names).
+#: Trace names (legend text) and the uids explorers find the traces by.
 MAP_CURRENT = "This setting (model)"
 MAP_CONDITIONS = "Conditions at their model settings"
 MAP_BAND = "Healthy IGF-1 interval, men 40 y (2.5th–97.5th percentile)"
@@ -17,6 +18,16 @@ BAL_REFERENCE = "Healthy reference"
 BAL_CURRENT = "With these signals"
 REC_PLAN = "This plan"
 REC_NO_REHAB = "Same plan without rehabilitation"
+MAP_UIDS = ("map-band", "map-conditions", "map-current")
+BALANCE_UIDS = ("balance-reference", "balance-current")
+RECOVERY_UIDS = ("recovery-plan", "recovery-no-rehab")
+NAMES_BY_UID = dict(
+    zip(
+        MAP_UIDS + BALANCE_UIDS + RECOVERY_UIDS,
+        (MAP_BAND, MAP_CONDITIONS, MAP_CURRENT, BAL_REFERENCE, BAL_CURRENT, REC_PLAN, REC_NO_REHAB),
+        strict=True,
+    )
+)
 BALANCE_CATEGORIES = ["Synthesis", "Breakdown", "Net balance"]
 
 
@@ -38,6 +49,7 @@ def condition_map_figure(
             line=dict(color="#9e9e9e", width=1, dash="dot"),
             fillcolor="rgba(0,158,115,0.12)",
             name=MAP_BAND,
+            uid=MAP_UIDS[0],
             hoverinfo="skip",
         )
     )
@@ -50,6 +62,7 @@ def condition_map_figure(
             textposition="top center",
             marker=dict(size=11, color=COLORWAY[0], symbol="circle"),
             name=MAP_CONDITIONS,
+            uid=MAP_UIDS[1],
         )
     )
     fig.add_trace(
@@ -59,6 +72,7 @@ def condition_map_figure(
             mode="markers",
             marker=dict(size=20, color=COLORWAY[1], symbol="star", line=dict(color="#000000", width=1)),
             name=MAP_CURRENT,
+            uid=MAP_UIDS[2],
         )
     )
     fig.update_layout(
@@ -83,8 +97,8 @@ def muscle_balance_figure(reference: dict, current: dict) -> go.Figure:
         return [d["synthesis_rel"], d["degradation_rel"], d["net_balance"]]
 
     fig = go.Figure(layout=go.Layout(template=TEMPLATE_NAME, height=420, barmode="group"))
-    fig.add_trace(go.Bar(x=BALANCE_CATEGORIES, y=vals(reference), name=BAL_REFERENCE))
-    fig.add_trace(go.Bar(x=BALANCE_CATEGORIES, y=vals(current), name=BAL_CURRENT))
+    fig.add_trace(go.Bar(x=BALANCE_CATEGORIES, y=vals(reference), name=BAL_REFERENCE, uid=BALANCE_UIDS[0]))
+    fig.add_trace(go.Bar(x=BALANCE_CATEGORIES, y=vals(current), name=BAL_CURRENT, uid=BALANCE_UIDS[1]))
     fig.update_layout(
         title=dict(text="Muscle protein balance with catabolic signals (illustrative model)"),
         legend=dict(orientation="h", y=-0.2, x=0),
@@ -100,7 +114,12 @@ def recovery_figure(week, change_pct, change_no_rehab_pct) -> go.Figure:
     fig = go.Figure(layout=go.Layout(template=TEMPLATE_NAME, height=420))
     fig.add_trace(
         go.Scatter(
-            x=w, y=np.asarray(change_pct, float), mode="lines", name=REC_PLAN, line=dict(color=COLORWAY[0])
+            x=w,
+            y=np.asarray(change_pct, float),
+            mode="lines",
+            name=REC_PLAN,
+            uid=RECOVERY_UIDS[0],
+            line=dict(color=COLORWAY[0]),
         )
     )
     fig.add_trace(
@@ -109,6 +128,7 @@ def recovery_figure(week, change_pct, change_no_rehab_pct) -> go.Figure:
             y=np.asarray(change_no_rehab_pct, float),
             mode="lines",
             name=REC_NO_REHAB,
+            uid=RECOVERY_UIDS[1],
             line=dict(color=COLORWAY[1], dash=DASHES[1]),
         )
     )
