@@ -35,7 +35,7 @@ def test_directions_match_published_pattern(condition):
 
 def test_laron_adult_igf1_matches_rosenbloom_1990():
     """Adults with GH receptor deficiency in Ecuador: IGF-1 <= 66 µg/L, below the adult
-    reference of 98-238 µg/L; GH raised [@rosenbloom1990]."""
+    normal range for Ecuadorean women of 98-238 µg/L; GH raised [@rosenbloom1990]."""
     s = c.condition_state("laron")
     assert s["mean_igf1_ng_ml"] <= c.LARON_ADULT_IGF1_MAX_UG_L
     assert s["mean_igf1_ng_ml"] < c.ECUADOR_ADULT_REFERENCE_UG_L[0]

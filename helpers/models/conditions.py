@@ -24,7 +24,7 @@ What is calibrated and what is not:
 * The condition settings in :data:`CONDITIONS` are chosen so that the *directions* of GH and
   IGF-1 match the published pattern of each condition (tests in tests/test_conditions.py check
   each against :data:`PUBLISHED_PATTERNS`), and two numbers are checked against published
-  figures: adult Laron syndrome IGF-1 at or below 66 µg/L, below the local adult reference of
+  figures: adult Laron syndrome IGF-1 at or below 66 µg/L, below the normal range for Ecuadorean women of
   98–238 µg/L [@rosenbloom1990]; IGF-1 in acromegaly above, and in adult GH deficiency below,
   the 2.5–97.5th percentile interval of healthy adults [@bidlingmaier2014] (via
   :func:`helpers.models.lifespan.igf1_reference`). The absolute values are the axis model's,
@@ -130,7 +130,7 @@ PUBLISHED_PATTERNS: dict[str, dict] = {
     ),
 }
 
-#: Adult Laron syndrome, Ecuador: IGF-1 at or below 66 µg/L; local adult reference 98-238 µg/L;
+#: Adult Laron syndrome, Ecuador: IGF-1 at or below 66 µg/L; normal for Ecuadorean women 98-238 µg/L;
 #: children at or below 7 µg/L; basal GH in children 30-160 µg/L [@rosenbloom1990].
 LARON_ADULT_IGF1_MAX_UG_L = 66.0
 LARON_CHILD_IGF1_MAX_UG_L = 7.0
