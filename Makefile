@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test format strip data help bench
+.PHONY: lab test format strip data help bench stress
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
@@ -18,6 +18,7 @@ help:
 	@echo "make data   - regenerate the illustrative data sets in data/"
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
 	@echo "make bench  - measure speed and memory against the budgets (build/bench/results.md)"
+	@echo "make stress - the browser suite 10 times in a row beside two CPU-bound processes"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed; found " + sys.version.split()[0])'
@@ -46,6 +47,10 @@ format: $(STAMP)
 # Benchmarks against DESIGN.md §8 budgets (not part of `make test`); BENCH_ARGS=--readme updates README.md.
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# The browser suite STRESS_RUNS times (default 10) beside two CPU-bound processes; all must pass.
+stress: $(STAMP)
+	$(PY) benchmarks/stress.py --runs $(or $(STRESS_RUNS),10)
 
 data: $(STAMP)
 	$(PY) -m helpers.illustrative --write
