@@ -65,7 +65,7 @@ class MatchResult:
     def _repr_html_(self) -> str:
         items = "".join(f"<li>{html.escape(s)}</li>" for s in self.lines)
         return (
-            f"<div class='tfl-selfcheck' role='status'><p><strong>{self.correct} of {self.total} "
+            f"<div class='tfl-exercise-check' role='status'><p><strong>{self.correct} of {self.total} "
             f"matched.</strong></p><ul>{items}</ul></div>"
         )
 

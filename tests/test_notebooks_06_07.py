@@ -44,7 +44,6 @@ def test_notebook_06_condition_table_numbers():
     laron = c.condition_state("laron")
     assert f"{laron['mean_igf1_ng_ml']:.0f} ng/mL, {laron['igf1_rel'] * 100:.0f} % of healthy" in t
     assert 0.4 < laron["gh_rel"] - 1 < 0.6 and "mean GH rises by about half" in t
-    assert f"answer={round(laron['igf1_rel'] * 100):.1f}" in t
 
 
 def test_notebook_06_catabolic_numbers():
@@ -61,14 +60,15 @@ def test_notebook_06_catabolic_numbers():
 
 def test_notebook_06_exercise_numbers():
     t = text(NB06)
+    cohort = load_dataset("igf1_lifespan_cohort")
+    old = cohort[cohort["age_years"] >= 75]
+    young = cohort[(cohort["age_years"] >= 20) & (cohort["age_years"] < 40)]
+    assert round(100 * (old["igf1_ng_ml"] < 66).mean()) == 28 and "About 28 % of the illustrative" in t
+    assert 100 * (young["igf1_ng_ml"] < 66).mean() < 1 and "under 1 % of those aged 20-39" in t
 
     def loss(days, **kw):
         return 15.0 - c.lean_mass_course([c.muscle_balance(**kw)["net_change"]] * days, 15.0)[-1]
 
-    assert f"answer={loss(14, disuse=1.0, glucocorticoid=0.5):.2f}" in t
-    assert f"({loss(14, disuse=1.0):.2f}, " in t
-    assert f"({loss(13, disuse=1.0, glucocorticoid=0.5):.2f}, " in t
-    assert f"({15.0 - loss(14, disuse=1.0, glucocorticoid=0.5):.1f}, " in t
     assert (
         f"about {loss(14, disuse=1.0):.2f} kg with bed rest alone and {loss(14, disuse=1.0, glucocorticoid=0.5):.2f} kg"
         in t
@@ -96,23 +96,22 @@ def test_notebook_07_ranking_numbers():
 
 def test_notebook_07_data_numbers():
     t = text(NB07)
-    assert "answer=8.29" in t and round(63.4 * 0.1307, 2) == 8.29
-    p0 = ls.igf1_percentile(63.4, 78, "female")
-    assert f"answer={round(p0):.1f}" in t
     case = load_dataset("hip_fracture_case")
-    assert case["serum_igf1_ng_ml"].iloc[0] == 63.4  # the week-0 value both self-checks use
+    w0 = float(case["serum_igf1_ng_ml"].iloc[0])
+    assert f"igf1_percentile({w0:.1f}, 78, 'female')" in t
     pct = ls.igf1_percentile(case["serum_igf1_ng_ml"].to_numpy(), 78, "female")
-    assert round(pct.min()) == 14 and round(pct.max()) == 27 and round(pct.mean()) == 20
-    assert "between about the 14th and 27th percentile (mean about 20th)" in t
+    quoted = f"between about the {pct.min():.0f}th and {pct.max():.0f}th percentile (mean about {pct.mean():.0f}th)"
+    assert quoted in t
     from helpers.models.nutrition import steady_state_igf1
 
     assert f"about {steady_state_igf1(0.7, 0.9):.2f} x the reference diet" in t
     course = recovery_course(**PLAN, start_leg_lean_kg=12.5)
     model = course["leg_lean_kg"][case["week"].to_numpy() * 7]
     rmse = float(np.sqrt(((case["leg_lean_kg"].to_numpy() - model) ** 2).mean()))
-    assert round(rmse, 1) == 0.2 and "about\n# 0.2 kg" in t
+    assert f"about\n# {rmse:.1f} kg" in t
     measured = (case["leg_lean_kg"].iloc[-1] / case["leg_lean_kg"].iloc[0] - 1) * 100
-    assert round(measured) == -13 and round(course["final_change_pct"]) == -13
+    assert round(measured) == round(course["final_change_pct"])  # "about the same measured and modelled"
+    assert f"# Model answer: about {round(measured):+.0f} % measured".replace("-", "−") in t
     better = recovery_course(
         **{**PLAN, "protein_g_per_kg": 1.0, "rehab_sessions_per_week": 3}, start_leg_lean_kg=12.5
     )

@@ -79,6 +79,19 @@ def test_06_exercise_key_and_mistakes():
     assert round(15.0 - loss(14, disuse=1.0, glucocorticoid=0.5), 1) in values
 
 
+def test_06_cohort_exercise_key_and_mistakes():
+    cohort = load_dataset("igf1_lifespan_cohort")
+    old = cohort["age_years"] >= 75
+    below = cohort["igf1_ng_ml"] < 66
+    young = (cohort["age_years"] >= 20) & (cohort["age_years"] < 40)
+    e = item("exercises", "06-older-below-66")
+    assert e["answer"] == pytest.approx(100 * below[old].mean(), abs=0.05)
+    values = {m["value"] for m in e["mistakes"]}
+    assert round(100 * (below & old).sum() / len(cohort), 1) in values
+    assert round(100 * below[young].mean(), 1) in values
+    assert round(100 - 100 * below[old].mean(), 1) in values
+
+
 def test_07_keys_from_data_and_models():
     case = load_dataset("hip_fracture_case")
     w0 = float(case["serum_igf1_ng_ml"].iloc[0])
