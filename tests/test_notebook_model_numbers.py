@@ -11,7 +11,7 @@ from helpers.models import exercise as ex
 from helpers.models import lifespan as L
 from helpers.models import nutrition as n
 
-EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*\)")
+EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*[,)]")
 
 
 def _markdown(stem: str) -> str:
