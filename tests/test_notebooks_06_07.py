@@ -140,3 +140,15 @@ def test_matching_feedback_names_the_clue_and_hides_other_answers():
 def test_matching_rejects_bad_answers(bad):
     with pytest.raises(ValueError):
         check_matches(bad)
+
+
+@pytest.mark.parametrize("path", [NB06, NB07], ids=lambda p: p.name)
+def test_each_explorer_section_closes_with_where_this_model_fails(path):
+    cells = load_notebook(path)["cells"]
+    src = ["".join(cell["source"]) for cell in cells]
+    starts = [i for i, cell in enumerate(cells) if cell["cell_type"] == "code" and "create(" in src[i]]
+    assert len(starts) == {NB06: 2, NB07: 1}[path]
+    for i in starts:
+        end = next(j for j in range(i + 1, len(cells)) if src[j].startswith("## "))
+        fails = [j for j in range(i + 1, end) if "**Where this model fails.**" in src[j]]
+        assert fails and all(cells[j]["cell_type"] == "markdown" for j in range(fails[-1], end))
