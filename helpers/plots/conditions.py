@@ -83,6 +83,8 @@ def condition_map_figure(
     fig.update_xaxes(
         type="log",
         range=[np.log10(0.05), np.log10(5.0)],
+        tickvals=[0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+        ticktext=["0.05", "0.1", "0.2", "0.5", "1", "2", "5"],
         title_text=axis_title("Mean GH", "× healthy, log scale"),
     )
     fig.update_yaxes(range=[0, 520], title_text=axis_title("Mean serum IGF-1", "ng/mL"))
