@@ -45,7 +45,7 @@ import math
 
 import numpy as np
 
-from .._validate import as_float_array
+from .._validate import as_float_array, check_scalar
 
 #: GH pulse every 3 h (8 pulses per day); qualitative.
 PULSE_INTERVAL_H = 3.0
@@ -96,11 +96,7 @@ RANGES = {
 
 
 def _check(name: str, value) -> float:
-    lo, hi, unit = RANGES[name]
-    arr = as_float_array(name, value, low=lo, high=hi, unit=unit)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
-    return float(arr)
+    return check_scalar(name, value, RANGES)
 
 
 def steady_state_igf1(gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength=1.0) -> float:

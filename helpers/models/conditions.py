@@ -50,7 +50,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validate import as_float_array
+from .._validate import as_float_array, check_scalar
 from . import axis as ax
 from . import lifespan as ls
 from . import signalling as sig
@@ -145,11 +145,7 @@ UNCHANGED_BAND = 0.1
 
 
 def _check(name: str, value) -> float:
-    lo, hi, unit = AXIS_RANGES[name]
-    arr = as_float_array(name, value, low=lo, high=hi, unit=unit)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
-    return float(arr)
+    return check_scalar(name, value, AXIS_RANGES)
 
 
 @lru_cache(maxsize=256)

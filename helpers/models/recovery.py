@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import as_float_array, check_choice
+from .._validate import check_choice, check_scalar
 from . import conditions as cond
 from . import exercise as exm
 from . import lifespan as ls
@@ -60,11 +60,7 @@ RANGES = {
 
 
 def _check(name: str, value) -> float:
-    lo, hi, unit = RANGES[name]
-    arr = as_float_array(name, value, low=lo, high=hi, unit=unit)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
-    return float(arr)
+    return check_scalar(name, value, RANGES)
 
 
 def recovery_course(
