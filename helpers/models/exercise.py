@@ -29,6 +29,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validate import as_float_array, check_choice, scalar_or_array
+from .stats import pooled_effect as pooled_effect  # one implementation, in stats
 
 # ---- acute serum response (Schwarz 1996, rows A71-A72) --------------------------------------
 #: Published mean % change of serum IGF-1 after 10 min of cycling (A71, A72) and its spread.
@@ -135,18 +136,6 @@ def hedges_g_se(g, n_total):
     gg = as_float_array("g", g, low=-10.0, high=10.0)
     n = as_float_array("n_total", n_total, low=4.0, high=1e6, unit="participants")
     return np.sqrt(4.0 / n + gg**2 / (2.0 * n))
-
-
-def pooled_effect(g, se):
-    """Fixed-effect (inverse-variance) pooled effect: returns (estimate, ci_low, ci_high), 95 %."""
-    gg = as_float_array("g", g, low=-10.0, high=10.0)
-    s = as_float_array("se", se, low=1e-9, high=100.0)
-    if gg.shape != s.shape or gg.size == 0:
-        raise ValueError(f"g and se must be non-empty and the same shape, got {gg.shape} and {s.shape}")
-    w = 1.0 / s**2
-    est = float((w * gg).sum() / w.sum())
-    half = 1.959964 * float(np.sqrt(1.0 / w.sum()))
-    return est, est - half, est + half
 
 
 # ---- training trajectory (illustrative; uses notebook 01's signalling model) -----------------

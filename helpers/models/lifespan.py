@@ -35,11 +35,13 @@ import math
 import numpy as np
 
 from .._validate import as_float_array, check_choice, scalar_or_array
+from .stats import normal_cdf as normal_cdf
+from .stats import normal_quantile
 
 SEXES = ("female", "male")
 AGE_MIN_YEARS, AGE_MAX_YEARS = 0.0, 100.0
 #: z-score of the 2.5th / 97.5th percentile (the usual 95 % reference interval).
-Z_97_5 = 1.959963984540054
+Z_97_5 = normal_quantile(0.975)
 
 # LMS rows of the calibration file: age_years -> (M, S); L constant per sex.
 # IGF-1, ng/mL, IDS-iSYS [@bidlingmaier2014] (A18–A39)
@@ -111,15 +113,6 @@ MARKERS = {
 # ---------------------------------------------------------------------------------------------
 # numerics: normal CDF and monotone cubic interpolation, numpy only
 # ---------------------------------------------------------------------------------------------
-_erf = np.vectorize(math.erf, otypes=[float])
-
-
-def normal_cdf(z):
-    """Standard normal cumulative distribution Phi(z) = (1 + erf(z / sqrt 2)) / 2. Vectorised."""
-    z = np.asarray(z, dtype=float)
-    return 0.5 * (1.0 + _erf(z / math.sqrt(2.0)))
-
-
 def _pchip_slopes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     h = np.diff(x)
     delta = np.diff(y) / h
