@@ -1,6 +1,6 @@
 """Shared helpers for the Trophic Factors Lab notebooks.
 
-Layers (imports only point downwards, see DESIGN.md §3)::
+Layers (imports only point downwards, see docs/architecture.md §3)::
 
     explorers/  selfcheck      ipywidgets: controls wired to models and live figures
     plots                      pure plotly figure builders and the house template

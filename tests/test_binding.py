@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.calibration import target
 from helpers.models import binding, units
 from helpers.models.binding import ADULT_DEFAULTS, HALF_LIFE_MIN, clearance, equilibrium
 
@@ -118,10 +119,12 @@ def test_adult_defaults_are_sourced_values_converted_to_nM():
         "igfbp3_intact_fraction",
     }
     # IGF-1 147.9 ng/mL (A24) -> 19.3 nM with the shared conversion factor
-    assert ADULT_DEFAULTS["igf1_nM"] == pytest.approx(147.9 * units.NMOL_L_PER_NG_ML, abs=0.01)
+    assert ADULT_DEFAULTS["igf1_nM"] == pytest.approx(target("A24").value * units.NMOL_L_PER_NG_ML, abs=0.01)
     assert 100 / 7.649 < ADULT_DEFAULTS["igf1_nM"] < 200 / 7.649  # typical adult 100-200 ng/mL
-    assert ADULT_DEFAULTS["igfbp3_nM"] == pytest.approx(4200 / 28.7, abs=0.1)  # A46, A03
-    assert ADULT_DEFAULTS["als_nM"] == pytest.approx(24.2e6 / 85_000, abs=0.1)  # A15, A04
+    bp3_nM = target("A46").value / target("A03").value  # ng/mL / kDa
+    assert ADULT_DEFAULTS["igfbp3_nM"] == pytest.approx(bp3_nM, abs=0.1)  # A46, A03
+    als_nM = target("A15").value * 1e3 / target("A04").value  # mg/L / kDa
+    assert ADULT_DEFAULTS["als_nM"] == pytest.approx(als_nM, abs=0.1)  # A15, A04
     # IGFBP-3 and ALS exceed IGF-1 on a molar basis
     assert ADULT_DEFAULTS["igfbp3_nM"] > 5 * ADULT_DEFAULTS["igf1_nM"]
     assert ADULT_DEFAULTS["als_nM"] > ADULT_DEFAULTS["igfbp3_nM"]
@@ -129,24 +132,24 @@ def test_adult_defaults_are_sourced_values_converted_to_nM():
 
 
 def test_binding_constants_match_published_values():
-    assert binding.KD_IGFBP3_NM == pytest.approx(0.102)  # 102 pM (A06)
-    assert 1 / (binding.KD_ALS_NM * 1e-9) == pytest.approx(5e8)  # Ka 5e8 /M (A05)
+    assert binding.KD_IGFBP3_NM == pytest.approx(target("A06").value / 1000)  # 102 pM (A06)
+    assert 1 / (binding.KD_ALS_NM * 1e-9) == pytest.approx(target("A05").value)  # Ka 5e8 /M (A05)
 
 
 def test_adult_calibration_free_well_under_one_percent_mostly_ternary():
     r = equilibrium(**ADULT_DEFAULTS)
-    assert r["free_fraction"] < 0.01 * 0.38  # well under 1 %, below even the 0.38 % (A13)
+    assert r["free_fraction"] < 0.01 * target("A13").value  # well under 1 %, below even the 0.38 % (A13)
     assert r["free_fraction"] > 0  # but not zero
-    assert r["ternary_fraction"] > 0.75  # most IGF-1 ternary (A14: 75-90 %, vendor)
+    assert r["ternary_fraction"] > target("A14").low / 100  # most IGF-1 ternary (A14: 75-90 %, vendor)
     assert r["binary_fraction"] + r["other_fraction"] < 0.05
 
 
 def test_half_lives_inside_published_ranges():
     for pool, (lo, hi) in binding.HALF_LIFE_RANGE_MIN.items():
         assert lo <= HALF_LIFE_MIN[pool] <= hi
-    assert HALF_LIFE_MIN["free"] == pytest.approx(11.0)  # A09
-    assert HALF_LIFE_MIN["binary"] == pytest.approx(25.0)  # A10
-    assert HALF_LIFE_MIN["ternary"] == pytest.approx(810.0)  # A11: 13.5 h
+    assert HALF_LIFE_MIN["free"] == pytest.approx(target("A09").value)  # A09
+    assert HALF_LIFE_MIN["binary"] == pytest.approx(target("A10").value)  # A10
+    assert HALF_LIFE_MIN["ternary"] == pytest.approx(60 * target("A11").value)  # A11: 13.5 h
 
 
 def test_clearance_halves_at_the_half_life_and_is_vectorised():

@@ -1,30 +1,28 @@
-"""helpers.models.nutrition: calibration targets A59–A66 (published ranges), monotonicity,
-vectorisation and bad inputs."""
+"""helpers.models.nutrition: calibration targets A59–A66 (published ranges, read from
+data/calibration_targets.csv), monotonicity, vectorisation and bad inputs."""
 
 import numpy as np
 import pytest
 
+from helpers.calibration import target
 from helpers.models import nutrition as n
 
-PREFAST = 1.85  # U/mL, A59 [@isley1983]
+PREFAST = target("A59").baseline  # U/mL, pre-fast level of [@isley1983]
 
 
 # ---- calibration targets ----------------------------------------------------------------------
 def test_a59_five_day_fast_within_published_sd():
     frac = n.fasting_igf1(5.0)
-    assert 0.51 / PREFAST <= frac <= 0.83 / PREFAST  # 0.67 +/- 0.16 U/mL
+    a59 = target("A59")
+    assert a59.low / PREFAST <= frac <= a59.high / PREFAST  # 0.67 +/- 0.16 U/mL
     assert (1 - frac) * 100 == pytest.approx(64, abs=0.5)  # -64 %
 
 
 @pytest.mark.parametrize(
-    "diet, mean, low, high",
-    [
-        ("normal", 1.26, 1.06, 1.46),  # A60
-        ("low_protein", 0.90, 0.66, 1.14),  # A61
-        ("low_protein_low_energy", 0.31, 0.25, 0.37),  # A62
-    ],
+    "diet, row", [("normal", "A60"), ("low_protein", "A61"), ("low_protein_low_energy", "A62")]
 )
-def test_a60_a62_refeeding_after_five_day_fast(diet, mean, low, high):
+def test_a60_a62_refeeding_after_five_day_fast(diet, row):
+    mean, low, high = target(row).value, target(row).low, target(row).high
     frac = n.refeeding_igf1(5.0, 5.0, diet)
     assert low / PREFAST <= frac <= high / PREFAST
     assert frac == pytest.approx(mean / PREFAST, abs=0.01)
@@ -41,7 +39,8 @@ def test_a62_energy_and_protein_deficient_diet_keeps_falling():
 def test_a63_ten_day_fast_about_minus_75_percent():
     # A63 gives no spread: accept -75 % +/- 5 percentage points
     assert 0.20 <= n.fasting_igf1(10.0) <= 0.30
-    assert n.fasting_igf1(10.0) == pytest.approx(0.21 / 0.83, abs=0.02)
+    a63 = target("A63")
+    assert n.fasting_igf1(10.0) == pytest.approx(a63.value / a63.baseline, abs=0.02)
 
 
 def test_merimee_day3_integrated_minus_42_percent():
@@ -50,8 +49,9 @@ def test_merimee_day3_integrated_minus_42_percent():
 
 def test_a64_protein_restriction_minus_22_percent():
     ratio = n.steady_state_igf1(0.95, 1.0) / n.steady_state_igf1(1.67, 1.0)
-    assert ratio == pytest.approx(152 / 194, abs=0.005)
-    assert 194 * ratio == pytest.approx(152, abs=1.0)
+    a64 = target("A64")
+    assert ratio == pytest.approx(a64.value / a64.baseline, abs=0.005)
+    assert a64.baseline * ratio == pytest.approx(a64.value, abs=1.0)
 
 
 @pytest.mark.parametrize("protein", [1.2, 1.67])
@@ -68,10 +68,10 @@ def test_a65_human_calorie_restriction_without_protein_restriction_no_change(pro
 
 
 def test_a66_vegan_minus_13_percent_others_zero():
-    assert n.diet_pattern_effect("vegan") == pytest.approx(-0.13)
+    assert n.diet_pattern_effect("vegan") == pytest.approx(target("A66").value / 100)
     assert n.diet_pattern_effect("omnivore") == 0.0
     assert n.diet_pattern_effect("vegetarian") == 0.0
-    assert 0.20 <= n.diet_pattern_igfbp1_effect("vegan") <= 0.40  # A67
+    assert target("A67").low / 100 <= n.diet_pattern_igfbp1_effect("vegan") <= target("A67").high / 100
 
 
 def test_reference_diet_is_one():

@@ -23,7 +23,7 @@ inside ``fig.batch_update()``. A subclass provides five small pieces::
             return f"Mean IGF-1 is {summary['mean_igf1_ng_ml']:.0f} ng/mL."
 
 Tests and benchmarks rely on: ``controls``, ``figure``, ``view``, ``set(**values)``,
-``summary()`` and ``static_figure()`` (DESIGN.md §3).
+``summary()`` and ``static_figure()`` (docs/architecture.md §3).
 """
 
 from __future__ import annotations

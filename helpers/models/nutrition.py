@@ -4,7 +4,7 @@ Small phenomenological models (pure numpy), calibrated to human studies. Pre-199
 report somatomedin-C (IGF-1) in assay-specific relative units (U/mL), so every output here is
 *relative*: a fraction of the pre-fast level or of a reference diet, never an absolute level.
 
-Calibration (targets in ../shared/reference/calibration_targets.csv; keys in data/references.csv)
+Calibration (targets in data/calibration_targets.csv; keys in data/references.csv)
 
 * Fasting, ``fasting_igf1``: F + (1 - F) * exp(-(d / tau)**n). Two points fix tau and n for a
   chosen floor F:

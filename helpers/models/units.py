@@ -12,7 +12,7 @@ import numpy as np
 from .._validate import as_float_array, check_choice, scalar_or_array
 
 #: Molar mass of human IGF-1 in g/mol (Da) [@rinderknecht1978].
-IGF1_MOLAR_MASS_G_PER_MOL = 7649.0
+IGF1_MOLAR_MASS_G_PER_MOL = 7649.0  # calibration target A01
 #: nmol/L per ng/mL for IGF-1 (= 1e6 / 7649 / 1000).
 NMOL_L_PER_NG_ML = 1000.0 / IGF1_MOLAR_MASS_G_PER_MOL
 UNITS = ("ng/mL", "nmol/L")
