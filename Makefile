@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test format strip data help bench
+.PHONY: lab test format strip data help bench mutate
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
@@ -18,6 +18,7 @@ help:
 	@echo "make data   - regenerate the illustrative data sets in data/"
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
 	@echo "make bench  - measure speed and memory against the budgets (build/bench/results.md)"
+	@echo "make mutate - mutation testing of helpers/models with the models' tests (slow; not in make test)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python >= 3.10 is needed; found " + sys.version.split()[0])'
@@ -47,11 +48,21 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
+# Mutation testing (not part of `make test`; about an hour on two cores): mutmut mutates
+# helpers/models/ (settings in pyproject.toml [tool.mutmut]) and runs the models' own tests against
+# each mutant; then prints the kill rate per module (the README reports it). MUTATE_JOBS=1 to be
+# gentler on a shared machine.
+MUTATE_JOBS ?= 2
+mutate: $(STAMP)
+	@test -x $(BIN)/mutmut || $(PY) -m pip install -e ".[dev]"
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS)
+	$(PY) benchmarks/mutation_report.py
+
 data: $(STAMP)
 	$(PY) -m helpers.illustrative --write
 
 strip: $(STAMP)
-	$(BIN)/nbstripout --extra-keys "metadata.widgets" notebooks/*.ipynb
+	$(BIN)/nbstripout --keep-id --extra-keys "metadata.widgets" notebooks/*.ipynb
 
 # `make site`: the static, offline HTML site of every notebook (executed in a fresh kernel) in build/site/.
 # `make student`: student copies of the notebooks, without cells tagged "solution", in build/student/.
