@@ -220,3 +220,74 @@ def test_bdnf_table_pools_to_published_g_a74_a76(outcome, tid):
     se = exercise.hedges_g_se(sub["hedges_g"].to_numpy(), sub["n_participants"].to_numpy())
     est, _, _ = exercise.pooled_effect(sub["hedges_g"].to_numpy(), se)
     assert est == pytest.approx(target(tid).value, abs=0.005)
+
+
+# ---- the calibration solvers (they run once at import; called here so a change to them is seen) ----
+def test_fasting_shape_passes_through_day_3_and_day_5():
+    a59 = target("A59")
+    tau, shape = nutrition._solve_fasting_shape(nutrition.FASTING_FLOOR)
+    assert (tau, shape) == pytest.approx((nutrition.FASTING_TAU_DAYS, nutrition.FASTING_SHAPE), rel=1e-12)
+    floor = nutrition.FASTING_FLOOR
+
+    def curve(d):
+        return floor + (1 - floor) * np.exp(-((d / tau) ** shape))
+
+    assert curve(5.0) == pytest.approx(a59.value / a59.baseline, rel=1e-12)
+    assert curve(3.0) == pytest.approx(nutrition.MERIMEE_DAY3_FRACTION, rel=1e-12)
+    # a different floor gives a different curve through the same two points
+    tau2, shape2 = nutrition._solve_fasting_shape(0.1)
+    assert tau2 != pytest.approx(tau) and shape2 != pytest.approx(shape)
+
+
+def test_refeeding_parameters_reproduce_a60_a62_after_five_days():
+    params = nutrition._solve_refeeding()
+    assert params == nutrition.REFEEDING_PARAMS
+    a59 = target("A59")
+    start = a59.value / a59.baseline
+    for diet, tid in (("normal", "A60"), ("low_protein", "A61"), ("low_protein_low_energy", "A62")):
+        level, rate = params[diet]
+        assert rate > 0
+        t = target(tid)
+        five = level + (start - level) * np.exp(-5.0 * rate)
+        assert five == pytest.approx(t.value / t.baseline, rel=1e-12), diet
+    assert params["normal"][0] == 1.0  # full recovery on a normal diet
+    assert params["low_protein"][1] == params["normal"][1]  # same rate, lower level
+    assert params["low_protein_low_energy"][0] == 0.12  # the level assumed for that diet
+
+
+def test_protein_half_saturation_reproduces_a64():
+    a64 = target("A64")
+    kp = nutrition._solve_kp()
+    ratio = nutrition._raw_steady(0.95, 1.0, kp) / nutrition._raw_steady(1.67, 1.0, kp)
+    assert ratio == pytest.approx(a64.value / a64.baseline, abs=1e-9)
+    assert 0.05 < kp < 2.0
+
+
+def test_ratio_scale_is_the_geometric_mean_over_the_six_ratio_rows():
+    from helpers.models import lifespan
+
+    got = lifespan._fit_ratio_scale()
+    assert got == pytest.approx(lifespan.RATIO_SCALE, rel=1e-12)
+    ratio_rows = targets().loc["A53":"A58"]
+    igf1 = {(r.sex, r.age_years): r.value for r in targets().loc["A18":"A39"].itertuples()}
+    bp3 = {(r.sex, r.age_years): r.value for r in targets().loc["A43":"A52"].itertuples()}
+    logs = []
+    for r in ratio_rows.itertuples():
+        key = (r.sex, r.age_years)
+        i = igf1.get(key) or float(lifespan.igf1_reference(r.age_years, r.sex)["p50"])
+        logs.append(np.log(r.value * bp3[key] / i))
+    # from the rounded published medians: within 1 % of the fit to the unrounded LMS medians
+    assert got == pytest.approx(float(np.exp(np.mean(logs))), rel=0.01)
+    assert lifespan.molar_ratio_x100(150.0, 4000.0) == pytest.approx(got * 150.0 / 4000.0, rel=1e-12)
+
+
+def test_training_gains_give_the_reference_programme_its_gain(monkeypatch):
+    monkeypatch.setattr(exercise, "_GAINS", None)
+    k_mech, k_igf = exercise._gains()
+    assert k_mech > 0 and k_igf > 0
+    ref = exercise.REFERENCE_PROGRAMME
+    tr = exercise.training_trajectory(ref["weeks"], ref["sessions_per_week"], ref["load"])
+    assert tr["csa_total_pct"][-1] == pytest.approx(exercise.REFERENCE_CSA_GAIN_PCT, rel=1e-9)
+    mech_share = 1 - exercise.IGF1_SHARE
+    assert tr["csa_mech_pct"][-1] == pytest.approx(exercise.REFERENCE_CSA_GAIN_PCT * mech_share, rel=1e-9)
+    assert exercise._GAINS == (k_mech, k_igf)
