@@ -226,3 +226,34 @@ def test_axis_summary_numbers_follow_from_the_series():
     assert r["hepatic_share"] == pytest.approx(1 - axis.EXTRAHEPATIC_SHARE, abs=0.01)
     assert r["mean_pulse_ug_l"] > r["mean_gh_ug_l"] > axis.GH_BASAL_UG_L
     assert r["steady_state_igf1_ng_ml"] == pytest.approx(axis.steady_state_igf1(1.0, 1.0, 1.0))
+
+
+# ---- binding: the mass-action rules notebook 02 states, with the numbers it quotes -------------------
+#: Kd of the lumped other IGFBPs quoted in notebook 02 ("Kd = 0.3 nM", order of magnitude)
+NOTEBOOK_KD_OTHER_NM = 0.3
+
+
+@pytest.mark.parametrize(
+    "igf1, bp3, als, other",
+    [
+        (19.34, 146.3, 284.7, 5.0),
+        (19.34, 146.3, 0.0, 5.0),
+        (19.34, 10.0, 284.7, 30.0),
+        (50.0, 20.0, 5.0, 1.3),
+    ],
+)
+def test_pools_obey_mass_action_with_the_published_constants(igf1, bp3, als, other):
+    from helpers.calibration import target
+
+    kd_bp3 = target("A06").value / 1000  # pM -> nM
+    kd_als = 1e9 / target("A05").value  # Ka (/M) -> Kd (nM)
+    r = binding.equilibrium(igf1, bp3, als, other)
+    free = r["free_nM"]
+    assert r["other_bound_nM"] == pytest.approx(other * free / (NOTEBOOK_KD_OTHER_NM + free), rel=1e-6)
+    free_bp3 = bp3 - r["binary_nM"] - r["ternary_nM"]
+    free_als = als - r["ternary_nM"]
+    assert r["binary_nM"] == pytest.approx(free * free_bp3 / kd_bp3, rel=1e-6)
+    if als > 0:
+        assert r["ternary_nM"] == pytest.approx(r["binary_nM"] * free_als / kd_als, rel=1e-6)
+    total = free + r["binary_nM"] + r["ternary_nM"] + r["other_bound_nM"]
+    assert total == pytest.approx(igf1, rel=1e-9)
