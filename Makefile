@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test format strip data help bench mutate
+.PHONY: lab test format strip data help bench stress mutate
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
@@ -18,6 +18,7 @@ help:
 	@echo "make data   - regenerate the illustrative data sets in data/"
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
 	@echo "make bench  - measure speed and memory against the budgets (build/bench/results.md)"
+	@echo "make stress - the browser suite 10 times in a row beside two CPU-bound processes"
 	@echo "make mutate - mutation testing of helpers/models with the models' tests (slow; not in make test)"
 
 $(STAMP): pyproject.toml
@@ -57,6 +58,10 @@ mutate: $(STAMP)
 	@test -x $(BIN)/mutmut || $(PY) -m pip install -e ".[dev]"
 	$(BIN)/mutmut run --max-children $(MUTATE_JOBS)
 	$(PY) benchmarks/mutation_report.py
+
+# The browser suite STRESS_RUNS times (default 10) beside two CPU-bound processes; all must pass.
+stress: $(STAMP)
+	$(PY) benchmarks/stress.py --runs $(or $(STRESS_RUNS),10)
 
 data: $(STAMP)
 	$(PY) -m helpers.illustrative --write

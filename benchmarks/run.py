@@ -36,7 +36,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser"), str(ROOT / "benchmarks")]
+
+from delivery import bench_delivery  # noqa: E402
+from delivery import markdown as delivery_markdown  # noqa: E402
 
 BUDGET = {
     "set_p95_ms": 20.0,  # explorer update in Python, p95
@@ -423,6 +426,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (smoke run)")
     ap.add_argument("--readme", action="store_true", help="update the table in README.md")
     ap.add_argument("--notebooks", nargs="*", help="notebook paths (default: notebooks/*.ipynb)")
+    ap.add_argument("--delivery-only", action="store_true", help="only the delivery benchmark")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -430,6 +434,16 @@ def main(argv=None) -> int:
         [Path(p) for p in args.notebooks] if args.notebooks else sorted((ROOT / "notebooks").glob("*.ipynb"))
     )
     n_set, n_naive, presses = (40, 10, 6) if args.quick else (300, 60, 20)
+
+    if args.delivery_only:
+        from conftest import find_chromium
+
+        d = bench_delivery(paths, find_chromium(), log, presses=3 if args.quick else 7)
+        (out / "delivery.json").write_text(json.dumps(d, indent=1, default=float))
+        (out / "delivery.md").write_text(delivery_markdown(d))
+        print(delivery_markdown(d))
+        v2 = [r for r in d["rows"] if r["mode"] == "v2"]
+        return 0 if all(r["ws_in_bytes"] < 1e6 and not r["problems"] for r in v2) else 1
 
     import labdriver
 
@@ -475,8 +489,10 @@ def main(argv=None) -> int:
         else:
             log("JupyterLab key press -> redraw")
             res["keypress"] = bench_keypress(paths, chromium, presses)
+            log("delivery: websocket bytes, JS fetched, Run All -> interactive (v2 and FigureWidget v1)")
+            res["delivery"] = bench_delivery(paths, chromium, log, presses=3 if args.quick else 7)
     (out / "results.json").write_text(json.dumps(res, indent=1, default=float))
-    table = markdown(res)
+    table = markdown(res) + ("\n" + delivery_markdown(res["delivery"]) if res.get("delivery") else "")
     (out / "results.md").write_text(table)
     if args.readme:
         update_readme(table)
@@ -485,6 +501,11 @@ def main(argv=None) -> int:
         [e["set_pass"] for e in res["explorers"]]
         + [k["keypress_pass"] for k in res["keypress"]]
         + [n[k] for n in res["notebooks"] for k in ("run_all_pass", "memory_pass", "file_pass")]
+        + [
+            r["ws_in_bytes"] < 1e6 and not r["problems"]
+            for r in res.get("delivery", {}).get("rows", [])
+            if r["mode"] == "v2"
+        ]
     )
     log(f"{sum(checks)} of {len(checks)} budget checks pass; results in {out}")
     return 0

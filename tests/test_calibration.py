@@ -223,28 +223,31 @@ def test_bdnf_table_pools_to_published_g_a74_a76(outcome, tid):
 
 
 # ---- the calibration solvers (they run once at import; called here so a change to them is seen) ----
-def test_fasting_shape_passes_through_day_3_and_day_5():
-    a59 = target("A59")
-    tau, shape = nutrition._solve_fasting_shape(nutrition.FASTING_FLOOR)
-    assert (tau, shape) == pytest.approx((nutrition.FASTING_TAU_DAYS, nutrition.FASTING_SHAPE), rel=1e-12)
-    floor = nutrition.FASTING_FLOOR
+def test_fasting_curve_passes_through_day_3_day_5_and_day_10():
+    a59, a62 = target("A59"), target("A62")
+    floor, tau, shape = nutrition._solve_fasting_curve()
+    assert (floor, tau, shape) == pytest.approx(
+        (nutrition.FASTING_FLOOR, nutrition.FASTING_TAU_DAYS, nutrition.FASTING_SHAPE), rel=1e-12
+    )
 
     def curve(d):
         return floor + (1 - floor) * np.exp(-((d / tau) ** shape))
 
-    assert curve(5.0) == pytest.approx(a59.value / a59.baseline, rel=1e-12)
-    assert curve(3.0) == pytest.approx(nutrition.MERIMEE_DAY3_FRACTION, rel=1e-12)
-    # a different floor gives a different curve through the same two points
-    tau2, shape2 = nutrition._solve_fasting_shape(0.1)
-    assert tau2 != pytest.approx(tau) and shape2 != pytest.approx(shape)
+    assert curve(3.0) == pytest.approx(nutrition.MERIMEE_DAY3_FRACTION, rel=1e-9)
+    assert curve(5.0) == pytest.approx(a59.value / a59.baseline, rel=1e-9)
+    assert curve(10.0) == pytest.approx(a62.value / a62.baseline, rel=1e-6)  # A62 read as day 10
+    # the two-point shape solver on its own: through both points for another floor
+    tau2, n2 = nutrition._shape_through(0.1, 2.0, 0.7, 6.0, 0.3)
+    for d, y in ((2.0, 0.7), (6.0, 0.3)):
+        assert 0.1 + 0.9 * np.exp(-((d / tau2) ** n2)) == pytest.approx(y, rel=1e-12)
 
 
-def test_refeeding_parameters_reproduce_a60_a62_after_five_days():
+def test_refeeding_parameters_reproduce_a60_a61_after_five_days():
     params = nutrition._solve_refeeding()
     assert params == nutrition.REFEEDING_PARAMS
     a59 = target("A59")
     start = a59.value / a59.baseline
-    for diet, tid in (("normal", "A60"), ("low_protein", "A61"), ("low_protein_low_energy", "A62")):
+    for diet, tid in (("normal", "A60"), ("low_protein", "A61")):
         level, rate = params[diet]
         assert rate > 0
         t = target(tid)
@@ -252,7 +255,7 @@ def test_refeeding_parameters_reproduce_a60_a62_after_five_days():
         assert five == pytest.approx(t.value / t.baseline, rel=1e-12), diet
     assert params["normal"][0] == 1.0  # full recovery on a normal diet
     assert params["low_protein"][1] == params["normal"][1]  # same rate, lower level
-    assert params["low_protein_low_energy"][0] == 0.12  # the level assumed for that diet
+    assert 0.5 < params["low_protein"][0] < 1.0
 
 
 def test_protein_half_saturation_reproduces_a64():
@@ -283,7 +286,7 @@ def test_ratio_scale_is_the_geometric_mean_over_the_six_ratio_rows():
 
 def test_training_gains_give_the_reference_programme_its_gain(monkeypatch):
     monkeypatch.setattr(exercise, "_GAINS", None)
-    k_mech, k_igf = exercise._gains()
+    k_mech, k_igf = exercise._route_gains()
     assert k_mech > 0 and k_igf > 0
     ref = exercise.REFERENCE_PROGRAMME
     tr = exercise.training_trajectory(ref["weeks"], ref["sessions_per_week"], ref["load"])

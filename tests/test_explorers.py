@@ -22,7 +22,12 @@ def test_registry_is_populated_with_callables():
 def test_contract(name):
     ex = REGISTRY[name]()
     assert isinstance(ex, Explorer)
-    assert isinstance(ex.figure, go.FigureWidget)
+    assert isinstance(ex.figure, go.Figure) and not isinstance(ex.figure, go.FigureWidget)
+    assert isinstance(ex.plot, base.PlotView) and ex.plot in ex.view.children
+    # traces carry a uid (update_figure finds them by it), the same in the static figure
+    uids = [t.uid for t in ex.figure.data]
+    assert all(uids) and len(set(uids)) == len(uids)
+    assert [t.uid for t in ex.static_figure().data] == uids
     assert isinstance(ex.view, widgets.Widget)
     assert ex.controls and all(isinstance(w, widgets.ValueWidget) for w in ex.controls.values())
     for key, w in ex.controls.items():
@@ -64,7 +69,7 @@ def test_set_rejects_unknown_controls_and_bad_values(name):
 
 def test_unit_converter_updates_figure_and_summary():
     ex = create("unit_converter")
-    assert ex.summary()["igf1_ng_ml"] == pytest.approx(150.0)
+    assert ex.summary()["igf1_ng_ml"] == pytest.approx(100.0)  # not 150: notebook 00 asks to convert 150
     ex.set(value=200.0)
     s = ex.summary()
     assert s["igf1_nmol_l"] == pytest.approx(units.ng_ml_to_nmol_l(200.0))

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..models import exercise
 from ..plots.exercise import ACUTE_T_RANGE_MIN, acute_figure
-from .base import Explorer, register, slider
+from .base import Explorer, register, slider, trace
 
 #: Median serum IGF-1 of 28-year-old men (ng/mL), calibration row A23 (bidlingmaier2014),
 #: used to turn the % change into ng/mL in the readout.
@@ -29,9 +29,11 @@ class AcuteExercise(Explorer):
         "peak_rise_ng_ml": ("Peak rise for a 28-year-old man at the median (176.8 ng/mL)", "ng/mL", ".1f"),
     }
 
+    trace_uids = ("model", "study-high", "study-low")
+
     def make_controls(self):
         return {
-            "intensity": slider("Intensity (0.58 = low, 1 = high)", "relative", 0.0, 1.0, 0.01, 1.0),
+            "intensity": slider("Intensity (0.58 = low, 1 = high)", "relative", 0.0, 1.0, 0.01, 0.8),
             "duration_min": slider("Exercise duration", "min", 2.0, 30.0, 1.0, 10.0, fmt=".0f"),
         }
 
@@ -53,7 +55,7 @@ class AcuteExercise(Explorer):
         return acute_figure(result["t"], result["pct"], result["duration_min"], _PUBLISHED)
 
     def update_figure(self, fig, result):
-        fig.data[0].y = result["pct"]
+        trace(fig, "model").y = result["pct"]
         fig.layout.shapes[0].x1 = result["duration_min"]
 
     def summarize(self, result):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import axis as ax
 from ..plots.mechanism import axis_figure
-from .base import Explorer, register, slider
+from .base import Explorer, register, slider, trace
 
 DAYS = 4.0
 DT_MIN = 10.0
@@ -20,6 +20,8 @@ class AxisExplorer(Explorer):
         "mean_gh_ug_l": ("Mean GH", "µg/L", ".2f"),
         "hepatic_pct": ("Share of IGF-1 made by the liver", "%", ".0f"),
     }
+
+    trace_uids = ("gh", "igf1", "mean")
 
     def make_controls(self):
         return {
@@ -37,11 +39,12 @@ class AxisExplorer(Explorer):
         return axis_figure(r["time_h"], r["gh_ug_l"], r["igf1_ng_ml"], r["mean_igf1_ng_ml"])
 
     def update_figure(self, fig, r):
-        fig.data[0].y = r["gh_ug_l"]
-        fig.data[1].y = r["igf1_ng_ml"]
+        trace(fig, "gh").y = r["gh_ug_l"]
+        trace(fig, "igf1").y = r["igf1_ng_ml"]
         m = r["mean_igf1_ng_ml"]
-        fig.data[2].y = [m, m]
-        fig.data[2].text = ["", f"mean {m:.0f} ng/mL"]
+        mean = trace(fig, "mean")
+        mean.y = [m, m]
+        mean.text = ["", f"mean {m:.0f} ng/mL"]
 
     def summarize(self, r):
         return {

@@ -1,13 +1,15 @@
 """The Explorer base class, control factories and the explorer registry.
 
-An explorer only *wires*: control values -> model call -> update of an existing FigureWidget
-inside ``fig.batch_update()``. A subclass provides five small pieces::
+An explorer only *wires*: control values -> model call -> new data on the traces of one existing
+figure, found by ``uid``. A new explorer writes these pieces (the base class does the rest:
+validation, atomic ``set()``, the browser view, the readout, the static fallback)::
 
     @register
     class MyExplorer(Explorer):
         name = "my_explorer"                 # REGISTRY key
         title = "What the student explores"
         summary_labels = {"mean_igf1_ng_ml": ("Mean IGF-1", "ng/mL", ".0f")}
+        trace_uids = ("curve", "marker")     # one uid per trace of make_figure(), in its order
 
         def make_controls(self):             # dict of labelled ipywidgets ValueWidgets
             return {"dose_nM": slider("IGF-1", "nM", 0, 10, 0.1, 2)}
@@ -15,28 +17,39 @@ inside ``fig.batch_update()``. A subclass provides five small pieces::
             return {"x": ..., "y": ..., "mean_igf1_ng_ml": ...}
         def make_figure(self, result):       # a pure builder from helpers.plots (go.Figure)
             return plots.my_topic.figure(result["x"], result["y"])
-        def update_figure(self, fig, result):  # assign new data to existing traces
-            fig.data[0].y = result["y"]
+        def update_figure(self, fig, result):  # new data on existing traces, found by uid
+            trace(fig, "curve").y = result["y"]
         def summarize(self, result):         # the numbers shown (dict[str, float])
             return {"mean_igf1_ng_ml": result["mean_igf1_ng_ml"]}
-        def describe(self, summary):         # plain-words text alternative of the figure
+        def describe(self, summary, values=None):  # plain-words text alternative of the figure
             return f"Mean IGF-1 is {summary['mean_igf1_ng_ml']:.0f} ng/mL."
 
-Tests and benchmarks rely on: ``controls``, ``figure``, ``view``, ``set(**values)``,
-``summary()`` and ``static_figure()`` (docs/architecture.md §3).
+``describe`` gets everything it may use as arguments: the summary it describes and the control
+values that produced it (``values``; ``None`` means the current ones, see ``Explorer.values``).
+It must not read state that ``summarize`` or ``compute`` left on ``self``. Optional:
+``on_control_change(name, value)`` for dependent controls (a unit switch that rescales a slider).
+
+Tests and benchmarks rely on: ``controls``, ``figure`` (a ``go.Figure`` kept up to date),
+``plot`` (the ``PlotView`` widget showing it), ``view``, ``set(**values)`` (atomic),
+``summary()``, ``static_figure()`` and ``describe()`` (docs/architecture.md §3).
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import inspect
 import math
 import numbers
+import os
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
+import traitlets
+
+from ._plotview import ARIA_ROOT_CLASS, LOADER_JS, PlotView
 
 REGISTRY: dict[str, Callable[[], Explorer]] = {}
 
@@ -188,60 +201,73 @@ def check_control_value(name: str, widget: widgets.ValueWidget, value: Any) -> A
 
 
 # --------------------------------------------------------------------------------------------
-# accessible names for slider handles
+# traces by uid
 # --------------------------------------------------------------------------------------------
-class SliderNames(anywidget.AnyWidget):
-    """An invisible helper placed in an explorer's view: it gives every slider handle in that
-    view an accessible name (``aria-label`` = the slider's visible text label) and a value text
-    with the readout. ipywidgets' slider handle (``role="slider"``) has none of its own, which
-    fails WCAG 4.1.2 (axe rule ``aria-input-field-name``); screen readers then announce only
-    "slider". Nothing is sent to the kernel."""
+def trace(fig: go.Figure, uid: str):
+    """The trace of ``fig`` whose ``uid`` is ``uid`` (KeyError lists the uids there are)."""
+    for t in fig.data:
+        if t.uid == uid:
+            return t
+    raise KeyError(f"no trace with uid {uid!r}; the figure has {[t.uid for t in fig.data]}")
 
-    ROOT_CLASS = "tfl-aria-root"
-    _esm = """
-function name(root) {
-  root.querySelectorAll('.widget-slider').forEach((box) => {
-    const label = box.querySelector('.widget-label');
-    const readout = box.querySelector('.widget-readout');
-    const text = label ? label.textContent.trim() : '';
-    box.querySelectorAll('[role="slider"]').forEach((h) => {
-      if (text && h.getAttribute('aria-label') !== text) h.setAttribute('aria-label', text);
-      const v = readout ? (readout.value || readout.textContent || '').trim() : '';
-      if (v && h.getAttribute('aria-valuetext') !== v) h.setAttribute('aria-valuetext', v);
-    });
-  });
-}
-export default {
-  render({ el }) {
-    el.style.display = 'none';
-    let root = null, obs = null, tries = 0;
-    const attach = () => {
-      root = el.closest('.tfl-aria-root');
-      if (!root) { if (tries++ < 50) setTimeout(attach, 100); return; }
-      name(root);
-      obs = new MutationObserver(() => name(root));
-      obs.observe(root, { subtree: true, childList: true, characterData: true,
-                          attributes: true, attributeFilter: ['aria-valuenow'] });
-    };
-    attach();
-    return () => { if (obs) obs.disconnect(); };
-  }
-};
-"""
+
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split()) or "trace"
+
+
+def assign_uids(fig: go.Figure, uids: tuple[str, ...] = ()) -> go.Figure:
+    """Give every trace of ``fig`` a uid: from ``uids`` (one per trace, in order; the count must
+    match, so a builder that gains or loses a trace fails loudly), else the one it has, else a
+    slug of its name (``-2``, ``-3`` for repeats). Returns ``fig``."""
+    if uids:
+        if len(uids) != len(fig.data) or len(set(uids)) != len(uids):
+            raise ValueError(
+                f"trace_uids {list(uids)} must name each of the figure's {len(fig.data)} traces "
+                f"once: {[t.name for t in fig.data]}"
+            )
+        for t, u in zip(fig.data, uids, strict=True):
+            t.uid = u
+        return fig
+    seen: dict[str, int] = {}
+    for t in fig.data:
+        base_uid = t.uid or _slug(t.name or t.type)
+        seen[base_uid] = seen.get(base_uid, 0) + 1
+        t.uid = base_uid if seen[base_uid] == 1 else f"{base_uid}-{seen[base_uid]}"
+    return fig
 
 
 # --------------------------------------------------------------------------------------------
 # the Explorer
 # --------------------------------------------------------------------------------------------
+#: ``TFL_PLOT_DELIVERY=figurewidget`` in a kernel's environment: explorers use one go.FigureWidget
+#: each (plotly.js in every figure's ESM), as before issue 19. For the benchmark baseline only.
+BASELINE_ENV = "TFL_PLOT_DELIVERY"
+
+#: shown under the static figure of a saved notebook reopened without a kernel (see _repr_mimebundle_)
+RUN_TO_EXPLORE = "Run this cell to make the explorer interactive."
+
+
+def _label_of(widget: widgets.ValueWidget, key: str) -> str:
+    return getattr(widget, "description", "") or key
+
+
 class Explorer:
-    """Base class: builds controls and a FigureWidget once, then keeps them in step."""
+    """Base class: builds controls and one figure once, then keeps them in step.
+
+    A subclass writes ``name``, ``title``, ``summary_labels``, ``trace_uids`` and the hooks
+    ``make_controls``, ``compute``, ``make_figure``, ``update_figure``, ``summarize`` and
+    ``describe`` (see the module docstring); ``on_control_change`` is optional.
+    """
 
     name: ClassVar[str] = ""
     title: ClassVar[str] = ""
     #: key -> (label, unit, format) for the text readout; keys must be in summarize()'s result
     summary_labels: ClassVar[Mapping[str, tuple[str, str, str]]] = {}
+    #: one uid per trace that make_figure() returns, in order; update_figure finds traces by these
+    #: (empty: uids are made from the trace names)
+    trace_uids: ClassVar[tuple[str, ...]] = ()
 
-    # ---- the five pieces a subclass writes --------------------------------------------------
+    # ---- the pieces a subclass writes ---------------------------------------------------------
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         raise NotImplementedError
 
@@ -251,14 +277,16 @@ class Explorer:
     def make_figure(self, result: dict[str, Any]) -> go.Figure:
         raise NotImplementedError
 
-    def update_figure(self, fig: go.FigureWidget, result: dict[str, Any]) -> None:
+    def update_figure(self, fig: go.Figure, result: dict[str, Any]) -> None:
+        """Put ``result`` on the existing traces of ``fig``: ``trace(fig, uid).y = ...``."""
         raise NotImplementedError
 
     def summarize(self, result: dict[str, Any]) -> dict[str, float]:
         raise NotImplementedError
 
-    def describe(self, summary: dict[str, float]) -> str:
-        """Plain-words description of what the figure shows now (the text alternative)."""
+    def describe(self, summary: dict[str, float], values: Mapping[str, Any] | None = None) -> str:
+        """Plain-words description of what the figure shows for ``summary`` (the text
+        alternative). ``values``: the control values behind it (None: the current ones)."""
         return "; ".join(
             f"{lab}: {summary[k]:{fmt}} {unit}".strip() for k, (lab, unit, fmt) in self.summary_labels.items()
         )
@@ -275,19 +303,35 @@ class Explorer:
                 raise ValueError(f"{type(self).__name__}: control {key!r} has no text label")
         self._holding = False
         result = self.compute(**self.values())
-        self.figure = go.FigureWidget(self.make_figure(result))
+        self.figure: go.Figure = self._build_figure(result)
+        if os.environ.get(BASELINE_ENV) == "figurewidget":
+            # benchmarks only: the per-figure FigureWidget of explorer core v1, as a baseline
+            uids = tuple(t.uid for t in self.figure.data)
+            self.figure = assign_uids(go.FigureWidget(self.figure), uids)
+            self.plot = self.figure
+        else:
+            self.plot = PlotView(self.figure)
         self._summary = self.summarize(result)
+        self._good = self.values()
+        self.message = widgets.HTML("", layout=widgets.Layout(margin="0 0 0 8px"))
         self.readout = widgets.HTML(
-            value=self._readout_html(self._summary), layout=widgets.Layout(margin="0 0 0 8px")
+            value=self._readout_html(self._summary, self._good), layout=widgets.Layout(margin="0 0 0 8px")
         )
         header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
         self.view = widgets.VBox(
-            [header, widgets.VBox(list(self.controls.values())), self.figure, self.readout, SliderNames()],
+            [
+                header,
+                widgets.VBox(list(self.controls.values())),
+                self.message,
+                self.plot,
+                self.readout,
+            ],
             layout=widgets.Layout(width="100%"),
         )
-        self.view.add_class(SliderNames.ROOT_CLASS)
-        for w in self.controls.values():
+        self.view.add_class(ARIA_ROOT_CLASS)
+        for key, w in self.controls.items():
             w.observe(self._on_change, names="value")
+            self._guard_browser_state(key, w)
         self._tag_for_browser_tests()
 
     def values(self) -> dict[str, Any]:
@@ -295,7 +339,9 @@ class Explorer:
         return {k: w.value for k, w in self.controls.items()}
 
     def set(self, **values: Any) -> None:
-        """Set controls programmatically (validated) and update the figure once, synchronously.
+        """Set controls programmatically and update everything once, synchronously. Atomic: if
+        any value is invalid (or the model rejects the combination), nothing changes and the
+        ValueError names the control, the value and what is allowed.
 
         Choice controls are applied before numeric ones, so a unit switch can rescale a slider
         before the slider's new value is checked.
@@ -306,16 +352,26 @@ class Explorer:
                 f"{type(self).__name__} has no control(s) {unknown}; controls are {sorted(self.controls)}"
             )
         order = sorted(values, key=lambda k: allowed_values(self.controls[k])[0] == "range")
+        # every value's own type is checked before anything moves; ranges that depend on other
+        # controls (a unit switch) are checked as they are applied, inside the rollback below
+        for key in order:
+            w = self.controls[key]
+            if allowed_values(w)[0] != "range":
+                check_control_value(key, w, values[key])
+        saved = self._snapshot()
         self._holding = True
         try:
             for key in order:
                 w = self.controls[key]
-                value = check_control_value(key, w, values[key])
-                w.value = value
+                w.value = check_control_value(key, w, values[key])
                 self.on_control_change(key, w.value)
+            result = self.compute(**self.values())
+        except Exception:
+            self._restore(saved)
+            raise
         finally:
             self._holding = False
-        self._refresh()
+        self._show(result)
 
     def summary(self) -> dict[str, float]:
         """The model numbers currently shown (a copy)."""
@@ -323,26 +379,107 @@ class Explorer:
 
     def static_figure(self) -> go.Figure:
         """A self-contained figure of the current state for static renders (no kernel needed)."""
-        return self.make_figure(self.compute(**self.values()))
+        return self._build_figure(self.compute(**self.values()))
 
     # ---- internals ---------------------------------------------------------------------------
+    def _build_figure(self, result: dict[str, Any]) -> go.Figure:
+        fig = self.make_figure(result)
+        if not isinstance(fig, go.Figure):
+            fig = go.Figure(fig)
+        return assign_uids(fig, self.trace_uids)
+
+    def _describe(self, summary: dict[str, float], values: Mapping[str, Any]) -> str:
+        # explorers written before ``values`` existed define describe(self, summary)
+        if _takes_values(type(self).describe):
+            return self.describe(summary, dict(values))
+        return self.describe(summary)
+
+    def _snapshot(self) -> list[tuple[widgets.Widget, dict[str, Any]]]:
+        return [
+            (w, {k: getattr(w, k) for k in w.keys if not k.startswith("_")}) for w in self.controls.values()
+        ]
+
+    def _restore(self, saved) -> None:
+        for w, state in saved:
+            with w.hold_sync():
+                # a slider's range must contain the value at every step of the restore
+                for k in ("min", "max"):
+                    if k in state:
+                        setattr(
+                            w, k, min(getattr(w, k), state[k]) if k == "min" else max(getattr(w, k), state[k])
+                        )
+                for k, v in state.items():
+                    if k not in ("min", "max") and getattr(w, k) != v:
+                        setattr(w, k, v)
+                for k in ("min", "max"):
+                    if k in state:
+                        setattr(w, k, state[k])
+
     def _on_change(self, change) -> None:
         if self._holding:
             return
         name = next(k for k, w in self.controls.items() if w is change["owner"])
+        w = self.controls[name]
+        try:
+            check_control_value(name, w, change["new"])
+        except ValueError:
+            self._revert(name, change["new"])
+            return
+        saved = self._snapshot()
         self._holding = True
         try:
             self.on_control_change(name, change["new"])
+            result = self.compute(**self.values())
+        except Exception:
+            self._restore(saved)
+            self._holding = False
+            self._revert(name, change["new"], restored=True)
+            return
         finally:
             self._holding = False
-        self._refresh()
+        self._show(result)
+
+    def _revert(self, key: str, bad: Any, restored: bool = False) -> None:
+        """A value that the controls should never produce (NaN, None, out of range) arrived from
+        the browser: put the last good value back and say so, naming the control by its label."""
+        w = self.controls[key]
+        good = self._good[key]
+        self._holding = True
+        try:
+            if not restored and w.value != good:
+                w.value = good
+            w.send_state("value")
+        finally:
+            self._holding = False
+        self.message.value = (
+            f"<p role='alert'>{html.escape(_label_of(w, key))}: {html.escape(repr(bad))} is not a "
+            f"value this control can take; it was set back to {html.escape(_fmt_value(good))}.</p>"
+        )
+
+    def _guard_browser_state(self, key: str, w: widgets.ValueWidget) -> None:
+        """A browser message whose value the widget's own trait rejects (None into a slider)
+        would leave the browser showing it: send the kernel's value back and say so."""
+        original = w.set_state
+
+        def set_state(sync_data, _original=original, _key=key):
+            try:
+                _original(sync_data)
+            except traitlets.TraitError:
+                self._revert(_key, sync_data.get("value", sync_data.get("index")))
+
+        w.set_state = set_state
+
+    def _show(self, result: dict[str, Any]) -> None:
+        self.update_figure(self.figure, result)
+        self._summary = self.summarize(result)
+        self._good = self.values()
+        self.message.value = ""
+        if isinstance(self.plot, PlotView):
+            self.plot.show(self.figure)
+        self.readout.value = self._readout_html(self._summary, self._good)
 
     def _refresh(self) -> None:
-        result = self.compute(**self.values())
-        with self.figure.batch_update():
-            self.update_figure(self.figure, result)
-        self._summary = self.summarize(result)
-        self.readout.value = self._readout_html(self._summary)
+        self._show(self.compute(**self.values()))
 
     def _tag_for_browser_tests(self) -> None:
         """Stable CSS classes so browser tests and benchmarks find explorers in the page:
@@ -353,18 +490,46 @@ class Explorer:
         for key, w in self.controls.items():
             w.add_class("tfl-control")
             w.add_class(f"tfl-key-{key}")
-        self.figure.add_class("tfl-figure")
+        self.plot.add_class("tfl-figure")
         self.readout.add_class("tfl-readout")
+        self.message.add_class("tfl-message")
 
-    def _readout_html(self, summary: dict[str, float]) -> str:
+    def _readout_html(self, summary: dict[str, float], values: Mapping[str, Any]) -> str:
         rows = "".join(
             f"<tr><th scope='row' style='text-align:left;padding-right:1em'>{html.escape(lab)}</th>"
             f"<td>{summary[k]:{fmt}} {html.escape(unit)}</td></tr>"
             for k, (lab, unit, fmt) in self.summary_labels.items()
         )
         return (
-            f"<div role='status' aria-live='polite'><p>{html.escape(self.describe(summary))}</p>"
+            f"<div role='status' aria-live='polite'><p>{html.escape(self._describe(summary, values))}</p>"
             f"<table aria-label='Current values'>{rows}</table></div>"
+        )
+
+    def _ipython_display_(self) -> None:
+        """Two outputs: the live widget (with the static figure and text for static renders,
+        see ``_repr_mimebundle_``) and the static view for a saved notebook reopened later
+        (``_reopen_html``), marked ``{"tfl": "reopen"}`` in its output metadata."""
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+        display({"text/html": self._reopen_html()}, raw=True, metadata={"tfl": "reopen"})
+
+    def _reopen_html(self) -> str:
+        """What a saved notebook shows when it is reopened without the widget state (autosave
+        keeps outputs, not widgets): the static figure, the text description and
+        RUN_TO_EXPLORE. Hidden, and its figure not drawn, while the live explorer next to it
+        renders; shown, with the dead widget's "model not found" hidden, when the widget output
+        beside it is empty (the renderer's error state). Needs a trusted notebook (JupyterLab
+        trusts the notebooks it saved) for its style and script; untrusted, the text shows."""
+        text = self._describe(self._summary, self._good)
+        fig = self.static_figure().to_json(remove_uids=False).replace("</", "<\\/")
+        return (
+            f"<div class='tfl-reopen'><style>{_REOPEN_CSS}</style>"
+            f"<p><strong>{html.escape(self.title)}</strong> (static view)</p>"
+            f"<div class='tfl-reopen-figure' role='img' aria-label='{html.escape(text)}'></div>"
+            f"<p>{html.escape(text)}</p><p class='tfl-reopen-run'><strong>{RUN_TO_EXPLORE}</strong></p>"
+            f"<script type='application/json' class='tfl-reopen-json'>{fig}</script>"
+            f"<script>{_REOPEN_SCRIPT}</script></div>"
         )
 
     def _repr_mimebundle_(self, **kwargs):
@@ -372,13 +537,52 @@ class Explorer:
         bundle = self.view._repr_mimebundle_(**kwargs)
         fig = self.static_figure()
         bundle["application/vnd.plotly.v1+json"] = fig.to_plotly_json()
-        text = self.describe(self._summary)
+        text = self._describe(self._summary, self._good)
         bundle["text/html"] = (
             f"<p><strong>{html.escape(self.title)}</strong> (static view; run "
             f"the notebook to explore). {html.escape(text)}</p>"
         )
         bundle["text/plain"] = f"{self.title}: {text}"
         return bundle
+
+
+@functools.cache
+def _takes_values(describe: Callable) -> bool:
+    params = list(inspect.signature(describe).parameters.values())[1:]
+    return len(params) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
+
+
+#: the widget renderer's error state ("Error displaying widget: model not found"): only then does
+#: the output element itself get the class jupyter-widgets (a live widget is a child of it)
+_DEAD = ".jp-OutputArea-output.jupyter-widgets"
+_REOPEN_CSS = (
+    ".tfl-reopen{display:none}"
+    f".jp-OutputArea:has({_DEAD}) .tfl-reopen{{display:block}}"
+    f".jp-OutputArea-child:has(> {_DEAD}):has(~ .jp-OutputArea-child .tfl-reopen){{display:none}}"
+)
+#: draws the static figure once the view is shown (never while a live explorer hides it)
+_REOPEN_SCRIPT = (
+    "(function () {\n"
+    + LOADER_JS
+    + """
+const me = document.currentScript.closest('.tfl-reopen');
+let tries = 0;
+const tick = () => {
+  if (!me || !me.isConnected || tries++ > 240) return;
+  const area = me.closest('.jp-OutputArea');
+  if (area && area.querySelector('.tfl-explorer')) return;  // live: nothing to draw
+  if (!me.offsetParent) { setTimeout(tick, 500); return; }
+  const fig = decode(JSON.parse(me.querySelector('.tfl-reopen-json').textContent));
+  getPlotly().then((P) => P.newPlot(me.querySelector('.tfl-reopen-figure'), fig.data, fig.layout,
+                                    { displaylogo: false, responsive: true }));
+};
+tick();
+})();"""
+)
+
+
+def _fmt_value(v: Any) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
 
 
 def register(cls: type[Explorer]) -> type[Explorer]:
@@ -391,8 +595,15 @@ def register(cls: type[Explorer]) -> type[Explorer]:
     return cls
 
 
-def create(name: str) -> Explorer:
-    """Build the registered explorer ``name`` (ValueError lists the registered names)."""
+def create(name: str, *, prediction=None) -> Explorer:
+    """Build the registered explorer ``name`` (ValueError lists the registered names).
+
+    ``prediction`` (from ``helpers.selfcheck.predict(id)``) is the one hook of the learning
+    loop: ``prediction.attach(explorer)`` adds its comparison panel to ``view`` and keeps it
+    in step with ``readout``; the explorer itself knows nothing about predictions."""
     if name not in REGISTRY:
         raise ValueError(f"no explorer named {name!r}; registered explorers: {sorted(REGISTRY)}")
-    return REGISTRY[name]()
+    explorer = REGISTRY[name]()
+    if prediction is not None:
+        prediction.attach(explorer)
+    return explorer

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..models import binding
 from ..plots.binding import POOL_LABELS, pool_texts, pools_figure
-from .base import Explorer, register, slider
+from .base import Explorer, register, slider, trace
 
 D = binding.ADULT_DEFAULTS
 _KEYS = {"free": "free", "binary": "binary", "ternary": "ternary", "other": "other_bound"}
@@ -24,6 +24,8 @@ class BindingExplorer(Explorer):
         "other_percent": ("Bound to other IGFBPs", "%", ".2g"),
         "igf1_total_ng_ml": ("Total IGF-1", "ng/mL", ".0f"),
     }
+
+    trace_uids = ("free", "binary", "ternary", "other", "pools")
 
     def make_controls(self):
         return {
@@ -57,10 +59,11 @@ class BindingExplorer(Explorer):
         return pools_figure(result["pools_nM"], result["fractions"])
 
     def update_figure(self, fig, result):
-        for i, k in enumerate(POOL_LABELS):
-            fig.data[i].x = [100.0 * result["fractions"][k]]
-        fig.data[4].x = [1000.0 * result["pools_nM"][k] for k in POOL_LABELS]
-        fig.data[4].text = pool_texts(result["pools_nM"], result["fractions"])
+        for k in POOL_LABELS:
+            trace(fig, k).x = [100.0 * result["fractions"][k]]
+        pools = trace(fig, "pools")
+        pools.x = [1000.0 * result["pools_nM"][k] for k in POOL_LABELS]
+        pools.text = pool_texts(result["pools_nM"], result["fractions"])
 
     def summarize(self, result):
         free_nM = float(result["free_nM"])

@@ -7,7 +7,7 @@ import numpy as np
 
 from ..models import binding
 from ..plots.binding import clearance_figure, set_y_scale
-from .base import Explorer, choice, register
+from .base import Explorer, choice, register, trace
 
 _WINDOWS = [("1 hour", 60), ("3 hours", 180), ("1 day", 1440), ("3 days", 4320)]
 _N = 300
@@ -25,6 +25,8 @@ class ClearanceExplorer(Explorer):
         "window_min": ("Time shown", "min", ".0f"),
     }
 
+    trace_uids = ("free", "binary", "ternary", "half-free", "half-binary", "half-ternary", "half-line")
+
     def make_controls(self):
         return {
             "pool": choice(
@@ -38,7 +40,7 @@ class ClearanceExplorer(Explorer):
                 "all",
                 kind="dropdown",
             ),
-            "window_min": choice("Time axis (minutes shown)", _WINDOWS, 180, kind="dropdown"),
+            "window_min": choice("Time axis (minutes shown)", _WINDOWS, 60, kind="dropdown"),
             "y_scale": choice("Y axis", [("Linear", "linear"), ("Log", "log")], "linear", kind="toggle"),
         }
 
@@ -65,12 +67,12 @@ class ClearanceExplorer(Explorer):
         )
 
     def update_figure(self, fig, result):
-        n = len(binding.POOLS)
-        for i, k in enumerate(binding.POOLS):
+        for k in binding.POOLS:
             on = k in result["visible"]
-            fig.data[i].x, fig.data[i].y, fig.data[i].visible = result["t"], result["curves"][k], on
-            fig.data[n + i].visible = on and binding.HALF_LIFE_MIN[k] <= result["window_min"]
-        fig.data[2 * n].x = [0.0, result["window_min"]]
+            curve = trace(fig, k)
+            curve.x, curve.y, curve.visible = result["t"], result["curves"][k], on
+            trace(fig, f"half-{k}").visible = on and binding.HALF_LIFE_MIN[k] <= result["window_min"]
+        trace(fig, "half-line").x = [0.0, result["window_min"]]
         fig.layout.xaxis.range = [0.0, result["window_min"]]
         set_y_scale(fig, result["log_y"])
 
@@ -86,11 +88,12 @@ class ClearanceExplorer(Explorer):
         out.update({f"left_{k}": v for k, v in result["left_at_end"].items()})
         return out
 
-    def describe(self, s):
+    def describe(self, s, values=None):
+        shown = _visible(values or self.values())
         w = s["window_min"]
         lines = []
         for k in binding.POOLS:
-            if k in self._visible_now():
+            if k in shown:
                 left = 100 * s[f"left_{k}"]
                 amount = f"{left:.3g} %" if left >= 0.001 else "less than 0.001 %"
                 lines.append(f"{_NAMES[k]}: {amount} left")
@@ -107,6 +110,8 @@ class ClearanceExplorer(Explorer):
             )
         )
 
-    def _visible_now(self):
-        pool = self.controls["pool"].value
-        return list(binding.POOLS) if pool == "all" else [pool]
+
+def _visible(values):
+    """The pools the figure shows for these control values."""
+    pool = values["pool"]
+    return list(binding.POOLS) if pool == "all" else [pool]

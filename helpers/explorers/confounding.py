@@ -7,7 +7,7 @@ import numpy as np
 from ..models import lifespan
 from ..plots.lifespan import association_figure
 from ._cohort import cohort, thin
-from .base import Explorer, checkbox, choice, int_slider, register
+from .base import Explorer, checkbox, choice, int_slider, register, trace
 
 MIN_WINDOW_YEARS = 5
 
@@ -16,13 +16,22 @@ MIN_WINDOW_YEARS = 5
 class ConfoundingExplorer(Explorer):
     name = "confounding"
     title = "IGF-1 and grip strength in adults: crude versus age-adjusted (illustrative cohort)"
-    summary_labels = {
+    ALL_LABELS = {
         "n": ("People in the analysis", "", ".0f"),
         "r_crude": ("Crude correlation r", "", "+.2f"),
         "r_adjusted": ("Age-adjusted (partial) correlation r", "", "+.2f"),
         "slope_crude_kg_per_100": ("Crude slope", "kg per 100 ng/mL", "+.1f"),
         "slope_adjusted_kg_per_100": ("Age-adjusted slope", "kg per 100 ng/mL", "+.1f"),
     }
+
+    trace_uids = ("women", "men", "line")
+
+    @property
+    def summary_labels(self):
+        """The readout shows the age-adjusted numbers only once "Adjust for age" is ticked, so
+        the answer to the prediction is not on screen before the student commits (issue 14)."""
+        adjusted = self.controls["adjust"].value if hasattr(self, "controls") else False
+        return {k: v for k, v in self.ALL_LABELS.items() if adjusted or "adjusted" not in k}
 
     def make_controls(self):
         return {
@@ -108,16 +117,16 @@ class ConfoundingExplorer(Explorer):
 
     def update_figure(self, fig, r):
         title, xt, yt, ln = self._labels(r)
-        fig.data[0].x, fig.data[0].y = r["xf"], r["yf"]
-        fig.data[1].x, fig.data[1].y = r["xm"], r["ym"]
-        fig.data[2].x, fig.data[2].y, fig.data[2].name = r["lx"], r["ly"], ln
+        women, men, line = trace(fig, "women"), trace(fig, "men"), trace(fig, "line")
+        women.x, women.y = r["xf"], r["yf"]
+        men.x, men.y = r["xm"], r["ym"]
+        line.x, line.y, line.name = r["lx"], r["ly"], ln
         fig.layout.title.text = title
         fig.layout.xaxis.title.text = xt
         fig.layout.yaxis.title.text = yt
 
     def summarize(self, r):
         st = r["stats"]
-        self._state = r
         return {
             "n": float(st["n"]),
             "r_crude": st["r_crude"],
@@ -128,8 +137,8 @@ class ConfoundingExplorer(Explorer):
             "age_to": r["hi"],
         }
 
-    def describe(self, s):
-        r = self._state
+    def describe(self, s, values=None):
+        r = values or self.values()
         who = {"both": "women and men", "female": "women", "male": "men"}[r["sex"]]
         view = (
             (
@@ -139,9 +148,14 @@ class ConfoundingExplorer(Explorer):
             if r["adjust"]
             else "serum IGF-1 against grip strength"
         )
-        return (
+        text = (
             f"Illustrative (synthetic) {who} aged {s['age_from']:.0f}–{s['age_to']:.0f} years "
-            f"(n = {s['n']:.0f}); the plot shows {view}. Crude correlation r = {s['r_crude']:+.2f}; "
-            f"after adjusting for age{' and sex' if r['sex'] == 'both' else ''} r = {s['r_adjusted']:+.2f} (slope {s['slope_crude_kg_per_100']:+.1f} "
+            f"(n = {s['n']:.0f}); the plot shows {view}. Crude correlation r = {s['r_crude']:+.2f}"
+        )
+        if not r["adjust"]:  # the adjusted r appears only once "Adjust for age" is ticked
+            return text + f" (slope {s['slope_crude_kg_per_100']:+.1f} kg per 100 ng/mL)."
+        return text + (
+            f"; after adjusting for age{' and sex' if r['sex'] == 'both' else ''} "
+            f"r = {s['r_adjusted']:+.2f} (slope {s['slope_crude_kg_per_100']:+.1f} "
             f"versus {s['slope_adjusted_kg_per_100']:+.1f} kg per 100 ng/mL)."
         )

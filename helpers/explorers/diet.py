@@ -6,7 +6,7 @@ import numpy as np
 
 from ..models import nutrition as nut
 from ..plots.nutrition import diet_figure
-from .base import Explorer, register, slider
+from .base import Explorer, register, slider, trace
 
 _PROTEIN_GRID = np.linspace(0.0, 4.0, 161)
 _ENERGY_GRID_PCT = np.linspace(0.0, 150.0, 151)
@@ -30,6 +30,16 @@ class DietExplorer(Explorer):
         "protein_effect_pct": ("Change from protein alone", "%", "+.0f"),
         "energy_effect_pct": ("Change from energy alone", "%", "+.0f"),
     }
+
+    trace_uids = (
+        "protein-curve",
+        "protein-you",
+        "protein-trial",
+        "energy-curve",
+        "energy-you",
+        "energy-humans",
+        "energy-rodents",
+    )
 
     def make_controls(self):
         return {
@@ -63,25 +73,29 @@ class DietExplorer(Explorer):
             cut,
             human,
             rodent,
+            protein_data_max=nut.PROTEIN_CALIBRATED_MAX_G_PER_KG,
         )
 
     def update_figure(self, fig, r):
-        fig.data[0].y = r["vs_protein"]
-        fig.data[1].x, fig.data[1].y = [r["protein"]], [r["igf1_pct_reference"]]
-        fig.data[3].y = r["vs_energy"]
-        fig.data[4].x, fig.data[4].y = [r["energy_pct"]], [r["igf1_pct_reference"]]
+        trace(fig, "protein-curve").y = r["vs_protein"]
+        you = trace(fig, "protein-you")
+        you.x, you.y = [r["protein"]], [r["igf1_pct_reference"]]
+        trace(fig, "energy-curve").y = r["vs_energy"]
+        you = trace(fig, "energy-you")
+        you.x, you.y = [r["energy_pct"]], [r["igf1_pct_reference"]]
 
     def summarize(self, r):
         return {k: float(r[k]) for k in self.summary_labels}
 
-    def describe(self, s):
-        v = self.values()
+    def describe(self, s, values=None):
+        v = values or self.values()
         return (
             f"With {v['protein_g_per_kg']:.2f} g protein per kg per day and {v['energy_pct']:.0f} % "
             f"of energy needs, the model's steady-state IGF-1 is {s['igf1_pct_reference']:.0f} % of "
             f"the reference diet (1.2 g/kg/day, 100 % of needs). Protein alone would change it by "
             f"{s['protein_effect_pct']:+.0f} %, energy alone by {s['energy_effect_pct']:+.0f} %. "
-            f"Left panel: IGF-1 rises with protein and levels off; the dashed segment is the "
+            f"Left panel: IGF-1 rises with protein up to 1.67 g/kg/day, the highest intake in the "
+            f"calibration, and is held flat above it (shaded: no data); the dashed segment is the "
             f"published −22 % after a protein cut. Right panel: IGF-1 stays flat from about 60 % "
             f"to 150 % of energy needs, matching human calorie restriction (no change), unlike "
             f"rodents (about −40 %), and falls only with severe energy deficits."

@@ -9,7 +9,7 @@ from ..data import load_dataset
 from ..models import nutrition as nut
 from ..models import stats
 from ..plots.nutrition import cohort_sample_figure
-from .base import Explorer, choice, int_slider, register
+from .base import Explorer, choice, int_slider, register, trace
 
 _OUTCOMES = {"igf1_ng_ml": ("Serum IGF-1", "ng/mL"), "igfbp1_ug_l": ("Serum IGFBP-1", "µg/L")}
 #: published vegan-vs-others differences, % (point, low, high): A66 (no CI in the abstract) and A67
@@ -35,6 +35,8 @@ class DietPatternsExplorer(Explorer):
         }
         self._max_n = min(len(v) for v in self._values.values())
         super().__init__()
+
+    trace_uids = ("means", "difference", "published")
 
     def make_controls(self):
         return {
@@ -87,19 +89,20 @@ class DietPatternsExplorer(Explorer):
         m = r["means"]
         e = r["effect_pct"]
         p, plo, phi = r["published"]
-        fig.data[0].update(y=m, error_y=dict(array=r["ci_high"] - m, arrayminus=m - r["ci_low"]))
-        fig.data[1].update(
+        trace(fig, "means").update(y=m, error_y=dict(array=r["ci_high"] - m, arrayminus=m - r["ci_low"]))
+        trace(fig, "difference").update(
             y=[e], error_y=dict(array=[r["effect_hi_pct"] - e], arrayminus=[e - r["effect_lo_pct"]])
         )
-        fig.data[2].update(y=[p], error_y=dict(array=[phi - p], arrayminus=[p - plo]))
+        trace(fig, "published").update(y=[p], error_y=dict(array=[phi - p], arrayminus=[p - plo]))
         fig.layout.yaxis.title.text = f"{lab} ({unit})"
 
     def summarize(self, r):
         return {k: float(r[k]) for k in self.summary_labels}
 
-    def describe(self, s):
-        lab, unit = _OUTCOMES[self.values()["outcome"]]
-        p, plo, phi = _PUBLISHED[self.values()["outcome"]]
+    def describe(self, s, values=None):
+        outcome = (values or self.values())["outcome"]
+        lab, unit = _OUTCOMES[outcome]
+        p, plo, phi = _PUBLISHED[outcome]
         pub = f"{p:+.0f} %" if plo == phi else f"{p:+.0f} % (range {plo:+.0f} to {phi:+.0f} %)"
         return (
             f"Illustrative (synthetic) cohort, first {s['n_per_group']:.0f} participants per group. "

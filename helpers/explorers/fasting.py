@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..data import load_dataset
 from ..models import nutrition as nut
 from ..plots.nutrition import fasting_figure, participants_xy
-from .base import Explorer, choice, register, slider
+from .base import Explorer, choice, register, slider, trace
 
 _DIET_OPTIONS = [(nut.DIET_LABELS[d].capitalize(), d) for d in nut.DIETS]
 _N_POINTS = 241
@@ -34,9 +34,11 @@ class FastingExplorer(Explorer):
             self._data[diet] = (x, y, means.index.to_numpy(), means.to_numpy())
         super().__init__()
 
+    trace_uids = ("participants", "participants-mean", "model")
+
     def make_controls(self):
         return {
-            "fast_days": slider("Length of the fast", "days", 0.0, 10.0, 0.5, 5.0, fmt=".1f"),
+            "fast_days": slider("Length of the fast", "days", 0.0, 10.0, 0.5, 2.0, fmt=".1f"),
             "refeed_days": slider("Length of refeeding", "days", 0.0, 20.0, 1.0, 5.0, fmt=".0f"),
             "diet": choice("Refeeding diet", _DIET_OPTIONS, "normal"),
         }
@@ -73,19 +75,20 @@ class FastingExplorer(Explorer):
         )
 
     def update_figure(self, fig, r):
-        fig.data[0].x, fig.data[0].y = r["part_x"], r["part_y"]
-        fig.data[1].x, fig.data[1].y = r["mean_days"], r["mean_pct"]
-        fig.data[2].x, fig.data[2].y = r["t"], r["pct"]
-        fig.data[2].name = f"Model: {nut.DIET_LABELS[r['diet']]}"
+        part, mean, model = trace(fig, "participants"), trace(fig, "participants-mean"), trace(fig, "model")
+        part.x, part.y = r["part_x"], r["part_y"]
+        mean.x, mean.y = r["mean_days"], r["mean_pct"]
+        model.x, model.y = r["t"], r["pct"]
+        model.name = f"Model: {nut.DIET_LABELS[r['diet']]}"
         fig.layout.shapes[0].x0 = fig.layout.shapes[0].x1 = r["fast_days"]
         fig.layout.annotations[0].x = r["fast_days"]
-        fig.layout.xaxis.range = [-0.3, max(10.0, r["fast_days"] + r["refeed_days"]) + 0.3]
+        fig.layout.xaxis.range = [-0.3, float(max(r["t"])) + 0.3]  # as fasting_figure builds it
 
     def summarize(self, r):
         return {k: float(r[k]) for k in self.summary_labels}
 
-    def describe(self, s):
-        v = self.values()
+    def describe(self, s, values=None):
+        v = values or self.values()
         label = nut.DIET_LABELS[v["diet"]]
         return (
             f"Model: after a {v['fast_days']:g}-day fast IGF-1 is {s['end_of_fast_pct']:.0f} % of "

@@ -9,7 +9,7 @@ import numpy as np
 from ..models import lifespan
 from ..plots.lifespan import cohort_curves_figure
 from ._cohort import cohort, thin
-from .base import Explorer, choice, register
+from .base import Explorer, choice, register, trace
 
 _MEASURES = {
     "igf1": ("Serum IGF-1", "ng/mL", "IGF-1"),
@@ -68,6 +68,8 @@ class LifespanExplorer(Explorer):
                 _compute(sex, measure)
         super().__init__()
 
+    trace_uids = ("people", "p2_5", "p50", "p97_5")
+
     def make_controls(self):
         return {
             "sex": choice("Sex", [("Female", "female"), ("Male", "male")], "female", kind="toggle"),
@@ -106,14 +108,15 @@ class LifespanExplorer(Explorer):
 
     def update_figure(self, fig, r):
         ylab, unit, _ = _MEASURES[r["measure"]]
-        fig.data[0].x, fig.data[0].y = r["age"], r["value"]
-        for i, k in enumerate(("p2_5", "p50", "p97_5"), start=1):
-            fig.data[i].x, fig.data[i].y = r["grid"], r["ref"][k]
+        people = trace(fig, "people")
+        people.x, people.y = r["age"], r["value"]
+        for k in ("p2_5", "p50", "p97_5"):
+            curve = trace(fig, k)
+            curve.x, curve.y = r["grid"], r["ref"][k]
         fig.layout.yaxis.title.text = f"{ylab} ({unit})"
         fig.layout.title.text = self._title(r)
 
     def summarize(self, r):
-        self._state = (r["sex"], r["measure"])
         unit = _MEASURES[r["measure"]][1]
         self.summary_labels = {
             **type(self).summary_labels,
@@ -127,8 +130,9 @@ class LifespanExplorer(Explorer):
             "change_20_to_70_pct": 100.0 * (r["m70"] / r["m20"] - 1.0),
         }
 
-    def describe(self, s):
-        sex, measure = self._state
+    def describe(self, s, values=None):
+        v = values or self.values()
+        sex, measure = v["sex"], v["measure"]
         _, unit, label = _MEASURES[measure]
         start = "from 15 years (no calibration data below 15)" if measure == "ratio" else "from birth"
         return (

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..models import lifespan, units
 from ..plots.lifespan import reference_chart
-from .base import Explorer, choice, int_slider, register, slider, switch_unit
+from .base import Explorer, choice, int_slider, register, slider, switch_unit, trace
 
 _AGE_GRID = np.arange(0.0, 100.0 + 0.25, 0.5)
 _RANGES = {"ng/mL": (5.0, 900.0, 1.0), "nmol/L": (0.7, 117.6, 0.1)}
@@ -40,12 +40,14 @@ class ReferenceExplorer(Explorer):
         "p97_5_ng_ml": ("97.5th percentile", "ng/mL", ".0f"),
     }
 
+    trace_uids = ("p2_5", "p50", "p97_5", "value")
+
     def make_controls(self):
         return {
             "sex": choice("Sex", [("Female", "female"), ("Male", "male")], "female", kind="toggle"),
-            "age": int_slider("Age", "years", 0, 100, 62),
+            "age": int_slider("Age", "years", 0, 100, 35),
             "unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
-            "value": slider("IGF-1 value", "ng/mL", *_RANGES["ng/mL"][:2], 1.0, 120.0, fmt=".1f"),
+            "value": slider("IGF-1 value", "ng/mL", *_RANGES["ng/mL"][:2], 1.0, 140.0, fmt=".1f"),
         }
 
     def on_control_change(self, name, value):
@@ -81,14 +83,14 @@ class ReferenceExplorer(Explorer):
 
     def update_figure(self, fig, r):
         c = r["curves"]
-        for i, k in enumerate(("p2_5", "p50", "p97_5")):
-            fig.data[i].y = c[k]
-        fig.data[3].x, fig.data[3].y = [r["age"]], [r["value"]]
+        for k in ("p2_5", "p50", "p97_5"):
+            trace(fig, k).y = c[k]
+        value = trace(fig, "value")
+        value.x, value.y = [r["age"]], [r["value"]]
         fig.layout.yaxis.title.text = f"Serum IGF-1 ({r['unit']})"
         fig.layout.title.text = f"Where does the value sit? IGF-1 reference percentiles ({r['sex']}, model)"
 
     def summarize(self, r):
-        self._words = (r["sex"], r["age"])
         return {
             "igf1_ng_ml": r["igf1_ng_ml"],
             "igf1_nmol_l": r["igf1_nmol_l"],
@@ -100,8 +102,9 @@ class ReferenceExplorer(Explorer):
             "p97_5_ng_ml": float(r["ref"]["p97_5"]),
         }
 
-    def describe(self, s):
-        sex, age = self._words
+    def describe(self, s, values=None):
+        v = values or self.values()
+        sex, age = v["sex"], float(v["age"])
         return (
             f"The chart shows the model's 2.5th, 50th and 97.5th IGF-1 percentiles for {'females' if sex == 'female' else 'males'} "
             f"from birth to 100 years and marks {s['igf1_ng_ml']:.0f} ng/mL "

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..models import signalling as sg
 from ..plots.mechanism import _marker_texts, node_colors, node_labels, node_symbols, signalling_figure
-from .base import Explorer, checkbox, register, slider
+from .base import Explorer, checkbox, register, slider, trace
 
 CONC_NM = np.logspace(-2, 3, 161)
 
@@ -22,6 +22,8 @@ class SignallingExplorer(Explorer):
         "net_balance": ("Net balance (synthesis − breakdown, relative units)", "", "+.2f"),
         "proliferation_change_pct": ("Proliferation signal vs no IGF-1", "%", "+.0f"),
     }
+
+    trace_uids = ("synthesis", "degradation", "proliferation", "now", "pathway-words", "pathway-marks")
 
     def make_controls(self):
         return {
@@ -64,15 +66,15 @@ class SignallingExplorer(Explorer):
 
     def update_figure(self, fig, result):
         c, cur, st = result["curves"], result["current"], result["states"]
-        fig.data[0].y = c["synthesis_rel"]
-        fig.data[1].y = c["degradation_rel"]
-        fig.data[2].y = c["proliferation_rel"]
-        now = fig.data[3]
+        trace(fig, "synthesis").y = c["synthesis_rel"]
+        trace(fig, "degradation").y = c["degradation_rel"]
+        trace(fig, "proliferation").y = c["proliferation_rel"]
+        now = trace(fig, "now")
         now.x = [result["igf1_nM"]] * 3
         now.y = [cur["synthesis_rel"], cur["degradation_rel"], cur["proliferation_rel"]]
         now.text = _marker_texts(cur)
         now.name = f"Now: {result['igf1_nM']:.2g} nM"
-        words, marks = fig.data[4], fig.data[5]
+        words, marks = trace(fig, "pathway-words"), trace(fig, "pathway-marks")
         words.text = node_labels(st)
         marks.marker.symbol = node_symbols(st)
         marks.marker.color = node_colors(st)
@@ -90,11 +92,14 @@ class SignallingExplorer(Explorer):
             "blocked": float(sum(result["blockers"])),
         }
 
-    def describe(self, s):
+    def describe(self, s, values=None):
+        v = values or self.values()
         blockers = [
             name
             for name, on in zip(
-                ("a PI3K inhibitor", "rapamycin", "a MEK inhibitor"), self._blockers(), strict=True
+                ("a PI3K inhibitor", "rapamycin", "a MEK inhibitor"),
+                (v["pi3k_inhibitor"], v["rapamycin"], v["mek_inhibitor"]),
+                strict=True,
             )
             if on
         ]
@@ -116,7 +121,3 @@ class SignallingExplorer(Explorer):
             f"today's concentration marked; the right panel names each pathway step and "
             f"whether it is on, off or blocked."
         )
-
-    def _blockers(self):
-        v = self.values()
-        return (v["pi3k_inhibitor"], v["rapamycin"], v["mek_inhibitor"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import units
 from ..plots.units import MAX_NG_ML, conversion_figure
-from .base import Explorer, choice, register, slider, switch_unit
+from .base import Explorer, choice, register, slider, switch_unit, trace
 
 _RANGES = {"ng/mL": (0.0, MAX_NG_ML, 1.0), "nmol/L": (0.0, round(MAX_NG_ML * units.NMOL_L_PER_NG_ML, 1), 0.1)}
 
@@ -18,10 +18,12 @@ class UnitConverter(Explorer):
         "igf1_nmol_l": ("IGF-1, molar units", "nmol/L", ".2f"),
     }
 
+    trace_uids = ("identity", "value")
+
     def make_controls(self):
         return {
             "unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
-            "value": slider("IGF-1 value", "ng/mL", 0.0, MAX_NG_ML, 1.0, 150.0, fmt=".1f"),
+            "value": slider("IGF-1 value", "ng/mL", 0.0, MAX_NG_ML, 1.0, 100.0, fmt=".1f"),
         }
 
     def on_control_change(self, name, value):
@@ -39,7 +41,7 @@ class UnitConverter(Explorer):
 
     def update_figure(self, fig, result):
         ng, nmol = result["igf1_ng_ml"], result["igf1_nmol_l"]
-        marker = fig.data[1]
+        marker = trace(fig, "value")
         marker.x, marker.y = [ng], [nmol]
         marker.text = [f"{ng:.0f} ng/mL = {nmol:.1f} nmol/L"]
         marker.textposition = "middle right" if ng < 600 else "middle left"

@@ -140,6 +140,9 @@ def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
         if cell["cell_type"] != "code":
             continue
         cell.get("metadata", {}).pop("widgets", None)
+        # an explorer's static view for reopened notebooks (Explorer._ipython_display_): the
+        # explorer's own output below already becomes the page's figure
+        cell["outputs"] = [o for o in cell.get("outputs", []) if o.get("metadata", {}).get("tfl") != "reopen"]
         for out in cell.get("outputs", []):
             data = out.get("data")
             if out.get("output_type") not in ("display_data", "execute_result") or not data:

@@ -76,7 +76,8 @@ def free_port() -> int:
 class LabServer:
     """A JupyterLab server on 127.0.0.1 serving ``workdir/root`` (fill it before or after start)."""
 
-    def __init__(self, workdir: Path | None = None):
+    def __init__(self, workdir: Path | None = None, app: str = "jupyterlab"):
+        self.app = app  # "jupyterlab" or "notebook" (Notebook 7)
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="tfl-lab-"))
         self.root = self.workdir / "root"
         self.root.mkdir(parents=True, exist_ok=True)
@@ -109,7 +110,7 @@ class LabServer:
         cmd = [
             sys.executable,
             "-m",
-            "jupyterlab",
+            self.app,
             "--no-browser",
             f"--port={self.port}",
             "--ip=127.0.0.1",
@@ -144,6 +145,8 @@ class LabServer:
             return ""
 
     def notebook_url(self, rel: str) -> str:
+        if self.app == "notebook":
+            return f"{self.url}/notebooks/{rel}?token={self.token}"
         return f"{self.url}/lab/tree/{rel}?token={self.token}&reset"
 
     def stop(self) -> None:
@@ -267,7 +270,7 @@ def wait_for_figures(page, timeout_s: float = 30) -> None:
         pass
 
 
-EXPLORER_CALL_RE = re.compile(r"\bcreate\(\s*['\"]([A-Za-z_0-9]+)['\"]\s*\)")
+EXPLORER_CALL_RE = re.compile(r"\bcreate\(\s*['\"]([A-Za-z_0-9]+)['\"]\s*[,)]")
 
 
 def expected_explorers(nb_path: Path) -> list[str]:
@@ -599,3 +602,72 @@ class ExplorerDriver:
         elif res.expected_readout_change and not res.readout_changed:
             res.problem = "the readout did not change"
         return res
+
+
+# ------------------------------------------------------------------------------------------------
+# Voilà
+# ------------------------------------------------------------------------------------------------
+class VoilaServer(LabServer):
+    """Voilà (standalone) on 127.0.0.1 serving ``workdir/root`` as a tree; pages are
+    ``/voila/render/<rel>``. Same isolated JUPYTER_* dirs as LabServer."""
+
+    def start(self, timeout: float = 90) -> VoilaServer:
+        jhome = self.workdir / "jhome"
+        env = dict(os.environ)
+        for var, sub in [
+            ("JUPYTER_CONFIG_DIR", "config"),
+            ("JUPYTER_DATA_DIR", "data"),
+            ("JUPYTER_RUNTIME_DIR", "runtime"),
+            ("IPYTHONDIR", "ipython"),
+        ]:
+            (jhome / sub).mkdir(parents=True, exist_ok=True)
+            env[var] = str(jhome / sub)
+        env.pop("PLOTLY_RENDERER", None)
+        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        cmd = [
+            str(Path(sys.executable).with_name("voila")),
+            str(self.root),
+            "--no-browser",
+            f"--port={self.port}",
+            "--Voila.ip=127.0.0.1",
+            f"--Voila.token={self.token}",
+            "--show_tracebacks=True",
+        ]
+        self._log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(
+            cmd, cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        t0 = time.time()
+        while time.time() - t0 < timeout:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"voila exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                urllib.request.urlopen(f"{self.url}/?token={self.token}", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"voila did not start in {timeout} s:\n{self.log_tail()}")
+
+    def notebook_url(self, rel: str) -> str:
+        return f"{self.url}/voila/render/{rel}?token={self.token}"
+
+
+def open_voila(context, server: VoilaServer, rel: str, n_explorers: int, timeout_s: float = 240):
+    """New page on a Voilà render; returns (page, log) once every explorer's figure is drawn."""
+    page = context.new_page()
+    log = PageLog()
+    page.on(
+        "request",
+        lambda req: (
+            None if req.url.startswith(LOCAL_PREFIXES) else log.external_requests.append(req.url[:200])
+        ),
+    )
+    page.on("pageerror", lambda e: log.page_errors.append(str(e)[:300]))
+    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text[:300]))
+    page.goto(server.notebook_url(rel), timeout=timeout_s * 1000)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= {n_explorers}",
+        timeout=timeout_s * 1000,
+    )
+    return page, log

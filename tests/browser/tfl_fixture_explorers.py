@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from helpers.explorers.base import Explorer, checkbox, choice, int_slider, slider
+from helpers.explorers.base import Explorer, checkbox, choice, int_slider, slider, trace
 from helpers.plots import base_figure
 
 N_POINTS = 200
@@ -71,10 +71,11 @@ class AllControls(Explorer):
         return fig
 
     def update_figure(self, fig, result):
-        fig.data[0].y = result["y"]
+        trace(fig, "signal").y = result["y"]
         env = result["env"]
-        fig.data[1].y = env if env is not None else []
-        fig.data[1].visible = env is not None
+        envelope = trace(fig, "envelope")  # uids made from the trace names (no trace_uids)
+        envelope.y = env if env is not None else []
+        envelope.visible = env is not None
 
     def summarize(self, result):
         return {"peak": result["peak"], "mean": result["mean"]}

@@ -1,0 +1,74 @@
+#!/usr/bin/env python
+"""`make stress`: the browser suite N times in a row (default 10) while two CPU-bound processes
+run beside it, as on a busy JupyterHub. Every run must pass: a browser test that fails under load
+is a defect (issue 19: "[anywidget] Failed to initialize model." blanked figures under load).
+
+Usage: python benchmarks/stress.py [--runs 10] [--hogs 2] [--out build/stress] [-- pytest args]
+Writes build/stress/results.json and one log per run; exit status 1 if any run failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOG = "import itertools\nfor i in itertools.count(): i * i"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--hogs", type=int, default=2, help="CPU-bound processes beside the suite")
+    ap.add_argument("--out", default=str(ROOT / "build" / "stress"))
+    ap.add_argument("pytest_args", nargs="*", default=["tests/browser"], help="what pytest runs")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    hogs = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(args.hogs)]
+    runs = []
+    try:
+        for i in range(1, args.runs + 1):
+            log_path = out / f"run_{i:02d}.log"
+            t0 = time.time()
+            load = os.getloadavg()[0]
+            with open(log_path, "w") as log:
+                rc = subprocess.call(
+                    [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *args.pytest_args],
+                    cwd=ROOT,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            tail = log_path.read_text(errors="replace").strip().splitlines()[-1:]
+            runs.append(
+                {
+                    "run": i,
+                    "passed": rc == 0,
+                    "seconds": round(time.time() - t0),
+                    "load_at_start": load,
+                    "summary": tail[0] if tail else "",
+                }
+            )
+            print(
+                f"run {i}/{args.runs}: {'PASS' if rc == 0 else 'FAIL'} in {runs[-1]['seconds']} s "
+                f"(load {load:.1f}): {runs[-1]['summary']}",
+                flush=True,
+            )
+    finally:
+        for h in hogs:
+            h.terminate()
+        for h in hogs:
+            h.wait()
+    n_ok = sum(r["passed"] for r in runs)
+    (out / "results.json").write_text(json.dumps({"hogs": args.hogs, "runs": runs}, indent=1))
+    print(f"{n_ok}/{len(runs)} runs passed with {args.hogs} CPU-bound processes beside the suite")
+    return 0 if n_ok == len(runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

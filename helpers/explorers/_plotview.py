@@ -1,0 +1,209 @@
+"""``PlotView``: the widget that shows an explorer's figure in the browser with the plotly.js the
+page already has, so plotly.js never travels through the kernel websocket.
+
+Why not ``go.FigureWidget``: since plotly 6 every FigureWidget carries plotly's whole widget bundle
+(about 4.9 MB: plotly.js plus the widget code) as its anywidget ESM. Each figure sends it through
+the websocket, and the browser compiles it once per figure. anywidget gives a model two seconds to
+load its ESM and run ``initialize`` ("[anywidget] Failed to initialize model." after
+``AbortSignal.timeout(2000)`` in anywidget's runtime); compiling several 5 MB modules at once on a
+loaded machine takes longer, which is what blanked explorer figures under load.
+
+Here the ESM is about 4 KB and does not wait for plotly.js in ``initialize``; its first draw
+waits for an idle moment, so that no long task of ours runs while other widgets still load.
+plotly.js itself is the copy that plotly's own JupyterLab extension (``jupyterlab-plotly``,
+installed with the plotly package) serves over HTTP: JupyterLab, Notebook 7 and Voilà load that
+mime-renderer extension when the page starts (versioned URL, cached by the browser, no CDN), and
+its renderer class ``RenderedPlotly`` loads plotly.js once and keeps it as ``RenderedPlotly.Plotly``.
+Every PlotView on the page asks it for that copy. Where no such extension is loaded (Google
+Colab, VS Code), the ESM loads the same plotly.js version once per page from plotly's CDN; that
+needs a network connection (docs/explorer_delivery.md).
+
+The figure travels as one JSON string (``plotly.io.to_json``; 3–31 KB for our explorers), redrawn
+with ``Plotly.react`` (which matches traces by ``uid``). The browser always draws the latest state it
+received, so a burst of changes can never leave an older figure on screen.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
+import traitlets
+
+PLOTLY_JS_VERSION = plotly.offline.get_plotlyjs_version()
+#: CSS class of an explorer's view; the PlotView inside names the view's slider handles
+ARIA_ROOT_CLASS = "tfl-aria-root"
+
+#: plain script (no import/export): finds plotly.js and decodes plotly.py's typed arrays; used by
+#: the widget ESM and by the static view of a reopened notebook (Explorer._reopen_html)
+LOADER_JS = """
+const CDN = 'https://cdn.plot.ly/plotly-__PLOTLY_JS_VERSION__.min.js';
+let loading = null;
+
+function fromLabExtension() {
+  // plotly's JupyterLab mime extension (jupyterlab-plotly): Lab, Notebook 7 and Voila load its
+  // module at start-up; its renderer loads plotly.js on first use and keeps it as
+  // RenderedPlotly.Plotly. Ask it for that copy, loading it now if no plotly output did yet.
+  const c = window._JUPYTERLAB && window._JUPYTERLAB['jupyterlab-plotly'];
+  if (!c || typeof c.get !== 'function') return Promise.resolve(null);
+  const load = async () => {
+    const m = (await c.get('./mimeExtension'))();
+    const R = m && m.RenderedPlotly;
+    if (!R) return null;
+    if (!R.Plotly && R.loadingPlotly) {
+      const r = new R({ mimeType: m.MIME_TYPE });
+      // an empty figure on a detached node: only the loading of plotly.js matters here
+      Promise.resolve(r.createGraph({ data: { [m.MIME_TYPE]: { data: [], layout: {} } },
+                                      setData() {} })).catch(() => {});
+      await R.loadingPlotly;
+    }
+    return R.Plotly || window.Plotly || null;
+  };
+  return load().catch(() => null);
+}
+
+function fromCdn() {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = CDN;
+    s.onload = () => resolve(window.Plotly);
+    s.onerror = () => reject(new Error('plotly.js is not available in this page and ' + CDN +
+                                       ' could not be loaded'));
+    document.head.appendChild(s);
+  });
+}
+
+// plotly.py writes numpy arrays as {dtype, bdata (base64), shape}; turn them into typed arrays
+// so that gd.data holds plain arrays, as with any other plotly figure
+const TYPED = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array,
+                i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array,
+                u1c: Uint8ClampedArray };
+function decode(v) {
+  if (Array.isArray(v)) return v.map(decode);
+  if (!v || typeof v !== 'object') return v;
+  if (typeof v.bdata === 'string' && TYPED[v.dtype]) {
+    const bin = atob(v.bdata), bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const flat = new TYPED[v.dtype](bytes.buffer);
+    if (!v.shape || !String(v.shape).includes(',')) return flat;
+    const [rows, cols] = String(v.shape).split(',').map(Number);
+    return Array.from({ length: rows }, (_, r) => flat.subarray(r * cols, (r + 1) * cols));
+  }
+  const out = {};
+  for (const k in v) out[k] = decode(v[k]);
+  return out;
+}
+
+function getPlotly() {
+  if (window.Plotly && window.Plotly.react) return Promise.resolve(window.Plotly);
+  if (!loading) {
+    loading = fromLabExtension().then((P) => (P && P.react ? P : fromCdn()));
+  }
+  return loading;
+}
+""".replace("__PLOTLY_JS_VERSION__", PLOTLY_JS_VERSION)
+
+_ESM = (
+    LOADER_JS
+    + """
+// ipywidgets' slider handle (role="slider") has no accessible name of its own (WCAG 4.1.2, axe
+// aria-input-field-name): give every handle in this explorer's view the slider's visible label
+// as aria-label and the readout as aria-valuetext. Nothing is sent to the kernel.
+function nameSliders(root) {
+  root.querySelectorAll('.widget-slider').forEach((box) => {
+    const label = box.querySelector('.widget-label');
+    const readout = box.querySelector('.widget-readout');
+    const text = label ? label.textContent.trim() : '';
+    box.querySelectorAll('[role="slider"]').forEach((h) => {
+      if (text && h.getAttribute('aria-label') !== text) h.setAttribute('aria-label', text);
+      const v = readout ? (readout.value || readout.textContent || '').trim() : '';
+      if (v && h.getAttribute('aria-valuetext') !== v) h.setAttribute('aria-valuetext', v);
+    });
+  });
+}
+
+function watchSliders(el) {
+  let obs = null, tries = 0, timer = null;
+  const attach = () => {
+    const root = el.closest('.__ARIA_ROOT__');
+    if (!root) { if (tries++ < 50) timer = setTimeout(attach, 100); return; }
+    nameSliders(root);
+    obs = new MutationObserver(() => nameSliders(root));
+    obs.observe(root, { subtree: true, childList: true, characterData: true,
+                        attributes: true, attributeFilter: ['aria-valuenow'] });
+  };
+  attach();
+  return () => { clearTimeout(timer); if (obs) obs.disconnect(); };
+}
+
+// the first draw waits for an idle moment: anywidget gives every model 2 s of wall-clock time
+// to load its ESM, so no long task of ours (plotly.js evaluation, a first plot) should run while
+// the other widgets of a Run All are still loading theirs
+const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 1000 })
+                                                     : setTimeout(f, 0));
+
+export default {
+  render({ model, el }) {
+    let busy = false, again = false, alive = true, Plotly = null;
+    const draw = async () => {
+      if (busy) { again = true; return; }
+      busy = true;
+      try {
+        Plotly = await getPlotly();
+        do {
+          again = false;
+          const fig = decode(JSON.parse(model.get('_figure')));
+          await Plotly.react(el, fig.data || [], fig.layout || {}, model.get('_config'));
+          el.dataset.tflRevision = String(model.get('_revision'));
+        } while (again && alive);
+      } catch (err) {
+        el.textContent = 'The figure could not be drawn: ' + err.message;
+        throw err;
+      } finally {
+        busy = false;
+      }
+    };
+    model.on('change:_figure', draw);
+    whenIdle(draw);
+    const unwatch = watchSliders(el);
+    // follow the width of the notebook column (the figure is responsive to its container)
+    const ro = new ResizeObserver(() => {
+      if (Plotly && el.data && el.offsetWidth) Plotly.Plots.resize(el);
+    });
+    ro.observe(el);
+    return () => {
+      alive = false;
+      model.off('change:_figure', draw);
+      ro.disconnect();
+      unwatch();
+      if (Plotly) Plotly.purge(el);
+    };
+  },
+};
+"""
+).replace("__ARIA_ROOT__", ARIA_ROOT_CLASS)
+
+
+class PlotView(anywidget.AnyWidget):
+    """Shows a ``go.Figure`` in the browser; ``show(fig)`` sends the figure's current state."""
+
+    _esm = _ESM
+    _figure = traitlets.Unicode("{}").tag(sync=True)
+    #: incremented with every figure sent (the browser writes it to ``data-tfl-revision`` when drawn)
+    _revision = traitlets.Int(0).tag(sync=True)
+    #: plotly.js config (https://plotly.com/javascript/configuration-options/)
+    _config = traitlets.Dict({"displaylogo": False, "responsive": True}).tag(sync=True)
+
+    def __init__(self, fig: go.Figure | None = None, **kwargs):
+        super().__init__(**kwargs)
+        if fig is not None:
+            self.show(fig)
+
+    def show(self, fig: go.Figure) -> None:
+        """Send ``fig`` to every view of this widget (nothing is sent when it did not change)."""
+        text = pio.to_json(fig, validate=False, remove_uids=False)
+        if text != self._figure:
+            with self.hold_sync():
+                self._figure = text
+                self._revision += 1
