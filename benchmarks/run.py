@@ -270,7 +270,7 @@ def bench_keypress(paths: list[Path], chromium: str, presses: int) -> list[dict]
                         continue
                     page, _ = labdriver.open_notebook(ctx, server, f"notebooks/{p.name}")
                     labdriver.run_all(page)
-                    labdriver.wait_for_figures(page)
+                    labdriver.wait_for_figures(page, len(labdriver.expected_explorers(p)))
                     els = page.locator(".tfl-explorer")
                     for i in range(els.count()):
                         el = els.nth(i)

@@ -82,7 +82,8 @@ class FastingExplorer(Explorer):
         model.name = f"Model: {nut.DIET_LABELS[r['diet']]}"
         fig.layout.shapes[0].x0 = fig.layout.shapes[0].x1 = r["fast_days"]
         fig.layout.annotations[0].x = r["fast_days"]
-        fig.layout.xaxis.range = [-0.3, float(max(r["t"])) + 0.3]  # as fasting_figure builds it
+        # as fasting_figure builds it: at least the 10 days of the illustrative protocol
+        fig.layout.xaxis.range = [-0.3, max(10.0, float(max(r["t"]))) + 0.3]
 
     def summarize(self, r):
         return {k: float(r[k]) for k in self.summary_labels}
