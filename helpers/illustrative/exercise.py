@@ -24,6 +24,7 @@ TAU = 0.2
 
 
 def bdnf_effect_sizes() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) BDNF effect-size table; each outcome pools to its published g."""
     rng = np.random.default_rng(SEED)
     rows = []
     for letter, (outcome, (g_pub, k, _label)) in zip("ABC", OUTCOMES.items(), strict=True):

@@ -46,6 +46,7 @@ def _lognormal_factor(rng, sd, size):
 
 
 def fasting_refeeding() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) fasting-refeeding data: IGF-1 in % of pre-fast per participant, diet and day."""
     rng = np.random.default_rng(SEED_FASTING)
     days = np.arange(FAST_DAYS + REFEED_DAYS + 1)
     person = rng.normal(0.0, PERSON_SD, N_PARTICIPANTS)
@@ -75,6 +76,7 @@ def fasting_refeeding() -> pd.DataFrame:
 
 
 def diet_cohort() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) diet cohort: serum IGF-1 and IGFBP-1 per participant and diet pattern."""
     rng = np.random.default_rng(SEED_COHORT)
     rows = []
     k = 0

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .._validate import as_float_array
 
@@ -77,7 +78,7 @@ def _normal_quantile(p: float) -> float:
     return x if p < 0.5 else -x or 0.0
 
 
-def normal_quantile(p):
+def normal_quantile(p: ArrayLike) -> float | np.ndarray:
     """Quantile of the standard normal distribution: ``normal_quantile(0.975) = 1.959964``.
 
     ``p`` (scalar or array) must lie strictly between 0 and 1.
@@ -87,7 +88,7 @@ def normal_quantile(p):
     return _scalar_or_array(out, p)
 
 
-def normal_cdf(z):
+def normal_cdf(z: ArrayLike) -> float | np.ndarray:
     """Standard normal distribution function Phi(z) = erfc(-z / sqrt 2) / 2. Vectorised."""
     arr = as_float_array("z", z)
     out = np.vectorize(lambda v: 0.5 * math.erfc(-v / math.sqrt(2.0)), otypes=[float])(arr)
@@ -177,7 +178,7 @@ def _t_quantile(p: float, dof: float) -> float:
     return x  # pragma: no cover (Newton converges in a handful of steps)
 
 
-def t_cdf(t, dof):
+def t_cdf(t: ArrayLike, dof: ArrayLike) -> float | np.ndarray:
     """Distribution function of Student's t with ``dof`` degrees of freedom (> 0; inf = normal)."""
     tt = as_float_array("t", t)
     v = _check_dof(dof)
@@ -185,7 +186,7 @@ def t_cdf(t, dof):
     return _scalar_or_array(out, t, dof)
 
 
-def t_quantile(p, dof):
+def t_quantile(p: ArrayLike, dof: ArrayLike) -> float | np.ndarray:
     """Quantile of Student's t: ``t_quantile(0.975, 4) = 2.776``; ``dof`` > 0, may be an array."""
     arr = _check_probability("p", p)
     v = _check_dof(dof)
@@ -211,7 +212,7 @@ def _check_level(level) -> float:
     return lv
 
 
-def t_critical(dof, level: float = LEVEL):
+def t_critical(dof: ArrayLike, level: float = LEVEL) -> float | np.ndarray:
     """Two-sided critical value of t for a ``level`` interval: ``t_critical(4) = 2.776``."""
     return t_quantile(0.5 + 0.5 * _check_level(level), dof)
 
@@ -229,7 +230,7 @@ def _sample(name: str, values, least: int = 2) -> np.ndarray:
     return arr
 
 
-def mean_ci(values, level: float = LEVEL) -> tuple[float, float, float]:
+def mean_ci(values: ArrayLike, level: float = LEVEL) -> tuple[float, float, float]:
     """Mean of ``values`` with its t-based confidence interval: (mean, low, high).
 
     Half-width t(1 - (1 - level)/2, n - 1) * sd / sqrt(n) with the sample SD (ddof = 1); n >= 2.
@@ -240,7 +241,9 @@ def mean_ci(values, level: float = LEVEL) -> tuple[float, float, float]:
     return m, m - half, m + half
 
 
-def group_summary(values, groups, order: Sequence | None = None, level: float = LEVEL) -> dict:
+def group_summary(
+    values: ArrayLike, groups: ArrayLike, order: Sequence | None = None, level: float = LEVEL
+) -> dict:
     """Mean, SD, n and t-based confidence interval of ``values`` for each group label in ``groups``.
 
     Returns a dict of equal-length arrays: ``group``, ``n``, ``mean``, ``sd`` (ddof = 1),
@@ -272,7 +275,7 @@ def welch_dof(var_a: float, n_a: int, var_b: float, n_b: int) -> float:
     return (va + vb) ** 2 / den if den > 0 else float(n_a + n_b - 2)
 
 
-def mean_difference_ci(a, b, level: float = LEVEL) -> tuple[float, float, float]:
+def mean_difference_ci(a: ArrayLike, b: ArrayLike, level: float = LEVEL) -> tuple[float, float, float]:
     """Difference of means mean(a) - mean(b) with a Welch t confidence interval: (d, low, high)."""
     x, y = _sample("a", a), _sample("b", b)
     va, vb = float(x.var(ddof=1)), float(y.var(ddof=1))
@@ -282,7 +285,7 @@ def mean_difference_ci(a, b, level: float = LEVEL) -> tuple[float, float, float]
     return d, d - half, d + half
 
 
-def relative_difference_ci(a, b, level: float = LEVEL) -> tuple[float, float, float]:
+def relative_difference_ci(a: ArrayLike, b: ArrayLike, level: float = LEVEL) -> tuple[float, float, float]:
     """Relative difference mean(a) / mean(b) - 1 with a confidence interval: (r, low, high).
 
     Delta method on the log of the ratio of means, with Welch–Satterthwaite degrees of freedom;
@@ -301,7 +304,7 @@ def relative_difference_ci(a, b, level: float = LEVEL) -> tuple[float, float, fl
 
 
 # ---- pooled effects ------------------------------------------------------------------------------
-def pooled_effect(g, se, level: float = LEVEL) -> tuple[float, float, float]:
+def pooled_effect(g: ArrayLike, se: ArrayLike, level: float = LEVEL) -> tuple[float, float, float]:
     """Fixed-effect (inverse-variance) pooled effect of several studies: (estimate, low, high).
 
     ``g``: the studies' effects (e.g. Hedges g, between -10 and 10); ``se``: their standard errors
