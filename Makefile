@@ -13,7 +13,7 @@ APP_STAMP := $(VENV)/.installed-app
 # Tests and kernels must see the project's environment first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab app test format strip data help bench stress
+.PHONY: lab app test format strip data help bench stress mutate
 
 help:
 	@echo "make lab    - create .venv if needed and open JupyterLab on notebooks/00_start_here.ipynb"
@@ -24,6 +24,7 @@ help:
 	@echo "make strip  - remove outputs and widget state from notebooks before committing"
 	@echo "make bench  - measure speed and memory against the budgets (build/bench/results.md)"
 	@echo "make stress - the browser suite 10 times in a row beside two CPU-bound processes"
+	@echo "make mutate - mutation testing of helpers/models with the models' tests (slow; not in make test)"
 
 # $(call install,EXTRA): create .venv if needed and install the package (editable) with EXTRA
 define install
@@ -68,9 +69,19 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Benchmarks against DESIGN.md §8 budgets (not part of `make test`); BENCH_ARGS=--readme updates README.md.
+# Benchmarks against docs/architecture.md §8 budgets (not part of `make test`); BENCH_ARGS=--readme updates README.md.
 bench: $(STAMP)
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# Mutation testing (not part of `make test`; about an hour on two cores): mutmut mutates
+# helpers/models/ (settings in pyproject.toml [tool.mutmut]) and runs the models' own tests against
+# each mutant; then prints the kill rate per module (the README reports it). MUTATE_JOBS=1 to be
+# gentler on a shared machine.
+MUTATE_JOBS ?= 2
+mutate: $(STAMP)
+	@test -x $(BIN)/mutmut || $(PY) -m pip install -e ".[dev]"
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS)
+	$(PY) benchmarks/mutation_report.py
 
 # The browser suite STRESS_RUNS times (default 10) beside two CPU-bound processes; all must pass.
 stress: $(STAMP)
@@ -80,7 +91,7 @@ data: $(STAMP)
 	$(PY) -m helpers.illustrative --write
 
 strip: $(STAMP)
-	$(BIN)/nbstripout --extra-keys "metadata.widgets" notebooks/*.ipynb
+	$(BIN)/nbstripout --keep-id --extra-keys "metadata.widgets" notebooks/*.ipynb
 
 # `make site`: the static, offline HTML site of every notebook (executed in a fresh kernel) in build/site/.
 # `make student`: student copies of the notebooks, without cells tagged "solution", in build/student/.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Benchmarks against DESIGN.md §8 budgets: `make bench` (not part of `make test`).
+"""Benchmarks against docs/architecture.md §8 budgets: `make bench` (not part of `make test`).
 
 Measured in one run, on this machine:
   * per explorer: Python-side ``set()`` time (median, p95 over many changes) and the naive way

@@ -31,7 +31,7 @@ It must not read state that ``summarize`` or ``compute`` left on ``self``. Optio
 
 Tests and benchmarks rely on: ``controls``, ``figure`` (a ``go.Figure`` kept up to date),
 ``plot`` (the ``PlotView`` widget showing it), ``view``, ``set(**values)`` (atomic),
-``summary()``, ``static_figure()`` and ``describe()`` (DESIGN.md §3).
+``summary()``, ``static_figure()`` and ``describe()`` (docs/architecture.md §3).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ import inspect
 import math
 import numbers
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import ipywidgets as widgets
@@ -115,7 +115,7 @@ def int_slider(
     )
 
 
-def choice(label: str, options, value, *, kind: str = "dropdown") -> widgets.ValueWidget:
+def choice(label: str, options: Sequence, value: Any, *, kind: str = "dropdown") -> widgets.ValueWidget:
     """A labelled choice among ``options`` (list of values or of ``(text, value)`` pairs).
 
     ``kind`` is ``"dropdown"``, ``"toggle"`` (ToggleButtons) or ``"radio"``.
@@ -155,7 +155,7 @@ def switch_unit(
     widget.description = _label(label, new_unit)
 
 
-def allowed_values(widget: widgets.ValueWidget):
+def allowed_values(widget: widgets.ValueWidget) -> tuple:
     """Describe what ``widget`` accepts: ``("range", lo, hi)``, ``("options", [...])`` or ``("bool",)``."""
     if isinstance(widget, widgets.FloatLogSlider):
         return ("range", widget.base**widget.min, widget.base**widget.max)
@@ -203,7 +203,7 @@ def check_control_value(name: str, widget: widgets.ValueWidget, value: Any) -> A
 # --------------------------------------------------------------------------------------------
 # traces by uid
 # --------------------------------------------------------------------------------------------
-def trace(fig: go.Figure, uid: str):
+def trace(fig: go.Figure, uid: str) -> Any:
     """The trace of ``fig`` whose ``uid`` is ``uid`` (KeyError lists the uids there are)."""
     for t in fig.data:
         if t.uid == uid:
@@ -271,7 +271,7 @@ class Explorer:
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         raise NotImplementedError
 
-    def compute(self, **values) -> dict[str, Any]:
+    def compute(self, **values: Any) -> dict[str, Any]:
         raise NotImplementedError
 
     def make_figure(self, result: dict[str, Any]) -> go.Figure:
@@ -595,7 +595,7 @@ def register(cls: type[Explorer]) -> type[Explorer]:
     return cls
 
 
-def create(name: str, *, prediction=None) -> Explorer:
+def create(name: str, *, prediction: Any = None) -> Explorer:
     """Build the registered explorer ``name`` (ValueError lists the registered names).
 
     ``prediction`` (from ``helpers.selfcheck.predict(id)``) is the one hook of the learning

@@ -32,6 +32,7 @@ IGF1_ASSAY_CV = 0.08
 
 
 def hip_fracture_case() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) weekly record of the capstone patient (data/hip_fracture_case.csv)."""
     rng = np.random.default_rng(SEED)
     course = recovery_course(**CASE)
     weeks = np.arange(0, 13)

@@ -89,7 +89,8 @@ def build_app(out_dir: Path | None = None, src_dir: Path | None = None) -> list[
     return written
 
 
-def main(argv=None) -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Command line: write the app-mode copies (``python -m helpers.publish.app --out DIR``)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=BUILD_DIR / "app")
     args = ap.parse_args(argv)

@@ -35,7 +35,9 @@ import posixpath
 import re
 import shutil
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 # the one setting for the repository and the release Binder links use (also the README badge)
 from ..routes import BINDER_URL, without_colab_cell
@@ -328,7 +330,7 @@ def math_to_mathml(markdown: str) -> str:
     return "".join(parts)
 
 
-def static_markdown(nb) -> int:
+def static_markdown(nb: Any) -> int:
     """Convert the math in every markdown cell of ``nb``; return how many cells changed."""
     n = 0
     for cell in nb["cells"]:
@@ -342,7 +344,7 @@ def static_markdown(nb) -> int:
 # ------------------------------------------------------------------------------------------
 # execution and export
 # ------------------------------------------------------------------------------------------
-def execute(nb, cwd: Path, timeout: int = 300):
+def execute(nb: Any, cwd: Path, timeout: int = 300) -> Any:
     """Run ``nb`` top to bottom in a fresh kernel started in ``cwd`` (plotly JSON outputs)."""
     from nbclient import NotebookClient
 
@@ -400,6 +402,7 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
 
 
 def export_page(nb, name: str, scripts: list[str] = ()) -> str:
+    """The HTML page of the executed notebook ``nb`` (file ``name``), with the site's style, Binder link and ``scripts``."""
     resources = {
         "metadata": {"name": Path(name).stem},
         "tfl_css": SITE_CSS,
@@ -440,6 +443,7 @@ def notebook_record(nb: dict, name: str) -> dict:
 
 
 def index_html(records: list[dict]) -> str:
+    """The site's index page: one entry per notebook record, with its objectives and links."""
     rows = []
     for r in records:
         objs = "".join(f"<li>{html.escape(o)}</li>" for o in r["objectives"])
@@ -501,6 +505,7 @@ Binder links need a network connection. The accessibility checks and known limit
 # the build
 # ------------------------------------------------------------------------------------------
 def plotly_js_path() -> Path:
+    """The plotly.js bundle inside the plotly package (copied into the site so pages work offline)."""
     import plotly
 
     return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -583,7 +588,8 @@ def build_site(
     return info
 
 
-def main(argv=None) -> None:
+def main(argv: Sequence[str] | None = None) -> None:
+    """Command line: build the static site (``--out``, ``--src``, ``--timeout``)."""
     ap = argparse.ArgumentParser(description="Build the static site (offline HTML) of the notebooks.")
     ap.add_argument("--out", type=Path, default=BUILD_DIR / "site")
     ap.add_argument("--src", type=Path, default=None, help="notebook folder (default: notebooks/)")

@@ -48,6 +48,7 @@ def page_item(cell_source: str) -> tuple[str, str] | None:
 
 
 def question_spec(item_id: str) -> dict:
+    """The bank entry of question ``item_id`` with its citations made readable, as the page grades it."""
     from helpers import selfcheck
 
     return _readable(selfcheck.question(item_id))

@@ -123,7 +123,8 @@ def _same(a, b) -> bool:
     return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)), abs(float(b)))
 
 
-def choice_options(w) -> list[tuple[str, Any]]:
+def choice_options(w: Any) -> list[tuple[str, Any]]:
+    """(label, value) pairs of a choice or checkbox control, in the order the page lists them."""
     if _kind(w) == "bool":
         return [("off", False), ("on", True)]
     return list(zip((str(x) for x in w._options_labels), w._options_values, strict=True))
@@ -192,6 +193,7 @@ def _leaves(obj, prefix: tuple, out: dict) -> None:
 
 
 def flatten(fig: dict) -> dict[tuple, Any]:
+    """Every leaf of a figure dict (template left out), keyed by its path."""
     out: dict[tuple, Any] = {}
     for i, tr in enumerate(fig["data"]):
         _leaves(tr, ("data", i), out)
@@ -203,12 +205,15 @@ def flatten(fig: dict) -> dict[tuple, Any]:
 # columns: unique values + per-state indices
 # ------------------------------------------------------------------------------------------
 class Column:
+    """One changing figure leaf over all states: its distinct values and, per state, an index into them."""
+
     def __init__(self) -> None:
         self.values: list = []
         self._index: dict[str, int] = {}
         self.rows: list[int] = []
 
-    def add(self, value) -> None:
+    def add(self, value: Any) -> None:
+        """Append the value of the next state."""
         key = json.dumps(value, sort_keys=True, separators=(",", ":"))
         i = self._index.get(key)
         if i is None:
@@ -217,6 +222,7 @@ class Column:
         self.rows.append(i)
 
     def pack(self) -> dict:
+        """The column as the page stores it (distinct values plus packed indices)."""
         return {"values": self.values, "rows": _pack_ints(self.rows, len(self.values))}
 
 
@@ -565,6 +571,7 @@ def encode_payload(obj: dict) -> str:
 
 
 def decode_payload(text: str) -> dict:
+    """Inverse of ``encode_payload`` (tests read the page data back with it)."""
     return json.loads(gzip.decompress(base64.b64decode(text)))
 
 
@@ -573,7 +580,7 @@ def data_script(payload: dict) -> str:
     return f'window.TFL_PAGE_DATA = "{encode_payload(payload)}";\n'
 
 
-def column_value(col: dict, state: int):
+def column_value(col: dict, state: int) -> Any:
     """Value of a packed column at ``state`` (the page's lookup, in Python)."""
     import numpy as np
 
