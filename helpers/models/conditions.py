@@ -49,6 +49,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .._validate import as_float_array, check_scalar
 from . import axis as ax
@@ -173,7 +174,7 @@ def reference_interval_ng_ml() -> tuple[float, float]:
     return float(r["p2_5"]), float(r["p97_5"])
 
 
-def axis_state(gh_secretion=1.0, ghr_sensitivity=1.0, feedback=1.0) -> dict:
+def axis_state(gh_secretion: float = 1.0, ghr_sensitivity: float = 1.0, feedback: float = 1.0) -> dict:
     """GH and IGF-1 for one setting of the axis model, compared with the healthy run.
 
     Returns a dict of floats: ``mean_igf1_ng_ml``, ``mean_gh_ug_l`` (time means over
@@ -273,13 +274,13 @@ def _akt_scale(myostatin_effective):
 
 
 def muscle_balance(
-    igf1_nM=REFERENCE_IGF1_NM,
-    amino_acids=1.0,
-    glucocorticoid=0.0,
-    myostatin=1.0,
-    follistatin=0.0,
-    disuse=0.0,
-    anabolic_resistance=0.0,
+    igf1_nM: ArrayLike = REFERENCE_IGF1_NM,
+    amino_acids: float = 1.0,
+    glucocorticoid: float = 0.0,
+    myostatin: float = 1.0,
+    follistatin: float = 0.0,
+    disuse: float = 0.0,
+    anabolic_resistance: float = 0.0,
 ) -> dict:
     """Muscle protein synthesis and breakdown with catabolic inputs (wraps notebook 01's model).
 
@@ -345,7 +346,7 @@ def _fractional_rate_per_day() -> float:
 MASS_RATE_PER_DAY = _fractional_rate_per_day()
 
 
-def lean_mass_course(net_change_per_day, start_kg=REFERENCE_LEG_LEAN_KG) -> np.ndarray:
+def lean_mass_course(net_change_per_day: ArrayLike, start_kg: float = REFERENCE_LEG_LEAN_KG) -> np.ndarray:
     """Lean mass (kg) at the start of each day, from a daily series of ``net_change`` values:
     ``m[k+1] = m[k] * exp(MASS_RATE_PER_DAY * net_change[k])`` (illustrative)."""
     x = as_float_array("net_change_per_day", net_change_per_day, low=-5.0, high=5.0, unit="(relative)")

@@ -64,15 +64,15 @@ def _check(name: str, value) -> float:
 
 
 def recovery_course(
-    weeks=12.0,
-    age_years=80.0,
-    sex="female",
-    bed_rest_days=14.0,
-    protein_g_per_kg=0.8,
-    energy_fraction=0.8,
-    rehab_sessions_per_week=2.0,
-    anabolic_resistance=0.5,
-    start_leg_lean_kg=13.0,
+    weeks: float = 12.0,
+    age_years: float = 80.0,
+    sex: str = "female",
+    bed_rest_days: float = 14.0,
+    protein_g_per_kg: float = 0.8,
+    energy_fraction: float = 0.8,
+    rehab_sessions_per_week: float = 2.0,
+    anabolic_resistance: float = 0.5,
+    start_leg_lean_kg: float = 13.0,
 ) -> dict:
     """Daily course of leg lean mass and serum IGF-1 over ``weeks`` after a hip fracture.
 

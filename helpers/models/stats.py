@@ -265,7 +265,8 @@ def group_summary(
         m, lo, hi = mean_ci(sel, level)
         for k, v in zip(out, (label, sel.size, m, float(sel.std(ddof=1)), lo, hi), strict=True):
             out[k].append(v)
-    return {k: np.asarray(v, dtype=object if k == "group" else float) for k, v in out.items()}
+    dtypes = {"group": object, "n": int}  # counts stay whole numbers
+    return {k: np.asarray(v, dtype=dtypes.get(k, float)) for k, v in out.items()}
 
 
 def welch_dof(var_a: float, n_a: int, var_b: float, n_b: int) -> float:

@@ -5,8 +5,11 @@ update traces by uid, never by position."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import plotly.graph_objects as go
+from numpy.typing import ArrayLike
 
 from . import COLORWAY, DASHES, TEMPLATE_NAME, axis_title
 
@@ -32,7 +35,13 @@ BALANCE_CATEGORIES = ["Synthesis", "Breakdown", "Net balance"]
 
 
 def condition_map_figure(
-    condition_gh_rel, condition_igf1_ng_ml, condition_labels, current_gh_rel, current_igf1_ng_ml, low, high
+    condition_gh_rel: ArrayLike,
+    condition_igf1_ng_ml: ArrayLike,
+    condition_labels: Sequence[str],
+    current_gh_rel: float,
+    current_igf1_ng_ml: float,
+    low: float,
+    high: float,
 ) -> go.Figure:
     """Mean GH relative to healthy (log x axis) against mean IGF-1 (ng/mL): one labelled marker
     per condition, the healthy reference interval as a shaded band, and the current setting as a
@@ -109,7 +118,7 @@ def muscle_balance_figure(reference: dict, current: dict) -> go.Figure:
     return fig
 
 
-def recovery_figure(week, change_pct, change_no_rehab_pct) -> go.Figure:
+def recovery_figure(week: ArrayLike, change_pct: ArrayLike, change_no_rehab_pct: ArrayLike) -> go.Figure:
     """Leg lean mass change (% of the start) over the weeks after a hip fracture, for the plan
     and for the same plan without rehabilitation."""
     w = np.asarray(week, float)

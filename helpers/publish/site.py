@@ -201,7 +201,7 @@ def _explorer_name(cell) -> str | None:
     return names[-1] if names else None
 
 
-def explorer_names(nb) -> list[str]:
+def explorer_names(nb: Any) -> list[str]:
     """The explorers a notebook displays, in page order (each once)."""
     out: list[str] = []
     for cell in nb["cells"]:
@@ -217,7 +217,7 @@ def explorer_names(nb) -> list[str]:
     return out
 
 
-def page_checks(nb) -> dict:
+def page_checks(nb: Any) -> dict:
     """The self-checks and predictions a notebook asks (by id), as the page needs them:
     ``{"questions": {id: bank entry}, "predictions": {id: {"spec", "outcome"}}}``."""
     from helpers import selfcheck
@@ -237,7 +237,7 @@ def page_checks(nb) -> dict:
 
 
 def static_outputs(
-    nb, prefix: str = "fig", explorers: dict | None = None, checks: dict | None = None
+    nb: Any, prefix: str = "fig", explorers: dict | None = None, checks: dict | None = None
 ) -> dict[str, int]:
     """Rewrite ``nb``'s outputs in place for a page without a kernel; return counts of what was done.
 
@@ -401,7 +401,7 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
     return _HREF.sub(fix, page)
 
 
-def export_page(nb, name: str, scripts: list[str] = ()) -> str:
+def export_page(nb: Any, name: str, scripts: Sequence[str] = ()) -> str:
     """The HTML page of the executed notebook ``nb`` (file ``name``), with the site's style, Binder link and ``scripts``."""
     resources = {
         "metadata": {"name": Path(name).stem},

@@ -78,7 +78,7 @@ def _fmt_value(w, value) -> str:
         return str(value)
 
 
-def slider_range(w) -> dict:
+def slider_range(w: Any) -> dict:
     """The slider as the notebook shows it now: label, unit, min, max, step, log."""
     log = type(w).__name__ == "FloatLogSlider"
     label, unit = _split_label(w.description)
@@ -89,7 +89,7 @@ def slider_range(w) -> dict:
     return {"label": label, "unit": unit, "min": lo, "max": hi, "step": step, "log": log}
 
 
-def slider_grid(w, n: int, default=None) -> list:
+def slider_grid(w: Any, n: int, default: float | None = None) -> list:
     """``n`` evenly spaced points of slider ``w``'s own step lattice from min to max (both
     included; every notebook step if there are at most ``n``); if ``default`` is not among them,
     the interior point nearest to it is replaced by it."""
@@ -162,7 +162,7 @@ def _plain(obj):
     return obj
 
 
-def figure_json(ex, *, template: bool = False) -> dict:
+def figure_json(ex: Any, *, template: bool = False) -> dict:
     """The explorer's live figure as plain JSON: what JupyterLab draws after ``set()``.
 
     Read from the figure's own trace and layout properties (plotly's ``_data``/``_layout``),
@@ -298,7 +298,7 @@ def explorer_states(
     max_bytes: float = 900_000,
     max_states: int = MAX_STATES,
     per_state: float | None = None,
-    ex=None,
+    ex: Any = None,
 ) -> dict:
     """Every reachable page state of explorer ``name``, computed by the Python explorer.
 
@@ -473,7 +473,7 @@ def explorer_states(
     }
 
 
-def estimate(name: str, ex=None) -> tuple[float, int]:
+def estimate(name: str, ex: Any = None) -> tuple[float, int]:
     """(compressed bytes per state, number of states wanted) of explorer ``name``: the states
     wanted are the full grid at the finest the state cap allows."""
     from helpers.explorers import create
@@ -598,7 +598,7 @@ def _e(x) -> str:
 def explorer_html(payload: dict) -> str:
     """The explorer's section on a page: the same controls (labels, units, ranges) as in the
     notebook, a figure and a readout, in plain HTML; tfl-site.js wires them to the states.
-    Classes follow the DOM conventions of DESIGN.md §3 (tfl-explorer, tfl-control, ...)."""
+    Classes follow the DOM conventions of docs/architecture.md §3 (tfl-explorer, tfl-control, ...)."""
     name = payload["name"]
     uid = f"tfl-{name}"
     ci0 = payload["offsets"].index(max(o for o in payload["offsets"] if o <= payload["default_state"]))
