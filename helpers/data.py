@@ -36,7 +36,8 @@ DTYPES = ("string", "int", "float", "bool", "category")
 
 def list_datasets() -> list[str]:
     """Names of the data sets that have a schema (what ``load_dataset`` accepts)."""
-    return sorted(p.stem for p in SCHEMA_DIR.glob("*.json"))
+    # helpers/schemas/ also holds the question-bank schema (data/questions/*.json), not a CSV data set
+    return sorted(p.stem for p in SCHEMA_DIR.glob("*.json") if '"columns"' in p.read_text(encoding="utf-8"))
 
 
 def schema(name: str) -> dict:

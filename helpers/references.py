@@ -67,3 +67,35 @@ def _row(key: str):
         hint = f"; closest keys: {', '.join(close)}" if close else ""
         raise KeyError(f"citation key {key!r} is not in data/references.csv{hint}")
     return table.loc[key]
+
+
+# ------------------------------------------------------------------------------------------
+# readable citations: "(Bidlingmaier et al., 2014)"
+# ------------------------------------------------------------------------------------------
+#: ``[@a]`` or ``[@a; @b]`` (Pandoc-style keys) as written in the prose.
+RAW_CITE_GROUP = re.compile(r"\[(@[a-z][a-z0-9_]*(?:\s*;\s*@[a-z][a-z0-9_]*)*)\]")
+
+
+def label(key: str) -> str:
+    """Readable author-year label of ``key``: "Firth & Baxter, 2002", "Bidlingmaier et al., 2014"."""
+    row = _row(key)
+    authors = [a.strip() for a in str(row["authors"]).split(",") if a.strip()]
+    surnames = [a.rsplit(" ", 1)[0] if " " in a else a for a in authors if a != "et al."]
+    if len(authors) == 1:
+        who = surnames[0]
+    elif len(authors) == 2 and "et al." not in authors:
+        who = f"{surnames[0]} & {surnames[1]}"
+    else:
+        who = f"{surnames[0]} et al."
+    return f"{who}, {row['year']}"
+
+
+def readable_citations(text: str) -> str:
+    """Replace ``[@key]`` / ``[@a; @b]`` by "(Author et al., Year)" text (no links): for
+    feedback and other places that have no References list of their own."""
+
+    def rep(m: re.Match) -> str:
+        ks = re.findall(r"@([a-z][a-z0-9_]*)", m.group(1))
+        return "(" + "; ".join(label(k) for k in ks) + ")"
+
+    return RAW_CITE_GROUP.sub(rep, text)

@@ -51,18 +51,18 @@ def test_shown_feedback_has_words_and_symbol(pick, word, symbol):
     q = selfcheck.MultipleChoice(
         "Two plus two?", {"Four": "2 + 2 = 4.", "Five": "One too many."}, answer="Four"
     )
-    _ = q.view  # builds the widget
-    q.input.value = pick
+    q.select(pick)
     q.check()
-    shown = _visible_text(q.feedback_html.value)
+    shown = _visible_text(q.widget.feedback)
     assert shown.startswith(f"{symbol} {word} — "), shown
-    assert "role='status'" in q.feedback_html.value or 'role="status"' in q.feedback_html.value
+    # the feedback element is a polite status region (it is rendered by the widget's JavaScript)
+    assert "role: 'status'" in selfcheck._ESM and "'aria-live': 'polite'" in selfcheck._ESM
 
 
 def test_numeric_input_is_labelled_with_unit():
     q = selfcheck.Numeric("Convert 100 ng/mL to nmol/L.", answer=13.07, tolerance=0.1, unit="nmol/L")
-    _ = q.view
-    assert "nmol/L" in q.input.description
+    assert "nmol/L" in q.widget.spec["input_label"]
+    assert "label" in selfcheck._ESM and "for: id" in selfcheck._ESM
     static = q.static_html()
     assert "<details>" in static and "Show answer" in static and "13.07" in static
 

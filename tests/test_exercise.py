@@ -134,6 +134,35 @@ def test_training_trajectory_reference_programme_and_flat_serum():
         ex.training_trajectory(30, 3, 1.0)
 
 
+def _gain(sessions, load=1.0, weeks=12):
+    return float(ex.training_trajectory(weeks, sessions, load)["csa_total_pct"][-1])
+
+
+def test_training_frequency_calibrated_to_the_meta_analysis():
+    # two sessions a week vs one: ratio of the pooled effect sizes 0.49 / 0.30 [@schoenfeld2016]
+    assert _gain(2) / _gain(1) == pytest.approx(0.49 / 0.30, rel=1e-6)
+    assert ex.WEEKLY_DOSE_HALF == pytest.approx(3.45, abs=0.01)
+    assert ex.training_dose_response(3, 1.0) == pytest.approx(1.0)
+    assert ex.training_dose_response(0, 1.0) == 0.0
+
+
+def test_training_diminishing_returns_across_the_whole_control_range():
+    # before issue 13 the gain was linear: 2.83, 5.49, 8.0, 10.4, 12.8, 15.1, 17.3 % for 1..7
+    gains = np.array([_gain(n) for n in range(1, 8)])
+    assert np.round(gains, 1).tolist() == [3.9, 6.3, 8.0, 9.2, 10.2, 10.9, 11.5]
+    steps = np.diff(gains)
+    assert np.all(steps > 0) and np.all(np.diff(steps) < 0)  # more, but each session adds less
+    assert gains[6] / gains[2] == pytest.approx(1.44, abs=0.01)  # was 2.16 (more than twice)
+    # load per session: also diminishing (half the load keeps about two thirds of the gain)
+    assert _gain(3, 0.5) / _gain(3, 1.0) == pytest.approx(0.65, abs=0.01)
+    assert _gain(3, 0.25) == pytest.approx(3.07, abs=0.01)
+    # the direction agrees with the volume meta-analysis: more weekly sets, more growth
+    assert ex.VOLUME_PCT_PER_WEEKLY_SET > 0 and _gain(7) > _gain(6)
+    # duration: 1 and 20 weeks at the reference programme
+    assert _gain(3, 1.0, 1) == pytest.approx(0.47, abs=0.01)
+    assert _gain(3, 1.0, 20) == pytest.approx(13.48, abs=0.01)
+
+
 # ---- effect sizes and the illustrative BDNF table (A74-A76: Szuhany 2015) ---------------------
 def test_pooled_effect_arithmetic():
     est, lo, hi = ex.pooled_effect([0.2, 0.6], [0.1, 0.1])
@@ -161,6 +190,9 @@ def test_illustrative_bdnf_table_pools_to_published_estimates(outcome, published
 # ---- explorers ---------------------------------------------------------------------------------
 def test_acute_explorer_defaults_and_set():
     e = create("acute_exercise")
+    # the default (0.8) is not the published bout: the readout must not show the answer to a self-check
+    assert e.controls["intensity"].value == pytest.approx(0.8)
+    e.set(intensity=1.0)
     s = e.summary()
     assert s["peak_pct"] == pytest.approx(13.3, abs=0.05)
     assert s["peak_rise_ng_ml"] == pytest.approx(176.8 * 0.133, abs=0.1)
@@ -184,6 +216,10 @@ def test_training_explorer_defaults_and_set():
     assert e.summary()["csa_total_pct"] < 8.0
     e.set(load=0.0)
     assert e.summary()["csa_total_pct"] == 0.0
+    e.set(weeks=12, load=1.0, sessions_per_week=7)
+    assert e.summary()["csa_total_pct"] == pytest.approx(11.5, abs=0.05)
+    assert "diminishing returns" in e.readout.value
+    assert e.controls["sessions_per_week"].max == 7
     assert "resting serum IGF-1 stays flat" in e.readout.value
 
 

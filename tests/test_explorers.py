@@ -69,7 +69,7 @@ def test_set_rejects_unknown_controls_and_bad_values(name):
 
 def test_unit_converter_updates_figure_and_summary():
     ex = create("unit_converter")
-    assert ex.summary()["igf1_ng_ml"] == pytest.approx(150.0)
+    assert ex.summary()["igf1_ng_ml"] == pytest.approx(100.0)  # not 150: notebook 00 asks to convert 150
     ex.set(value=200.0)
     s = ex.summary()
     assert s["igf1_nmol_l"] == pytest.approx(units.ng_ml_to_nmol_l(200.0))

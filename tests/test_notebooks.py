@@ -10,8 +10,8 @@ from conftest import NOTEBOOK_DIR, ROOT, load_notebook, notebook_paths, topic_no
 
 ALL = notebook_paths()
 TOPICS = topic_notebook_paths()
-SELF_CHECK_RE = re.compile(r"\b(MultipleChoice|MultipleSelect|Numeric)\(")
-EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*\)")
+SELF_CHECK_RE = re.compile(r"\bask\(\s*['\"]\d\d-[a-z0-9-]+['\"]\s*\)")
+EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*[,)]")
 
 
 def md_cells(nb):

@@ -38,10 +38,19 @@ def test_a62_energy_and_protein_deficient_diet_keeps_falling():
     assert n.refeeding_igf1(5, 5, "low_protein_low_energy") < n.fasting_igf1(5)
 
 
-def test_a63_ten_day_fast_about_minus_75_percent():
-    # A63 gives no spread: accept -75 % +/- 5 percentage points
-    assert 0.20 <= n.fasting_igf1(10.0) <= 0.30
-    assert n.fasting_igf1(10.0) == pytest.approx(0.21 / 0.83, abs=0.02)
+def test_a62_ten_days_of_deprivation_fix_the_fasting_floor():
+    # the deficient diet continues the fast, so day 10 of deprivation is the A62 mean
+    assert n.fasting_igf1(10.0) == pytest.approx(0.31 / PREFAST, abs=1e-6)
+    assert n.refeeding_igf1(5, 5, "low_protein_low_energy") == pytest.approx(n.fasting_igf1(10.0))
+    assert 0.13 < n.FASTING_FLOOR < 0.15  # about 14 % of the pre-fast level
+
+
+def test_a63_obese_men_fell_less_than_the_model():
+    # A63 (Clemmons 1981, obese men, identifier unverified): -75 % after 10 days. The model is
+    # fitted to normal-weight adults and falls further (-83 %); the docstring says so.
+    a63 = 0.21 / 0.83
+    assert n.fasting_igf1(10.0) < a63
+    assert a63 - n.fasting_igf1(10.0) == pytest.approx(0.085, abs=0.01)
 
 
 def test_merimee_day3_integrated_minus_42_percent():
@@ -89,11 +98,32 @@ def test_longer_fast_lower_igf1_and_floor():
     assert y.min() >= n.FASTING_FLOOR
 
 
-def test_more_protein_higher_steady_state():
-    p = np.linspace(0, 4, 401)
+def test_more_protein_higher_steady_state_up_to_the_data_then_flat():
+    p = np.linspace(0, n.PROTEIN_CALIBRATED_MAX_G_PER_KG, 168)
+    high = np.linspace(n.PROTEIN_CALIBRATED_MAX_G_PER_KG, 4, 101)
     for e in (0.3, 0.7, 1.0, 1.5):
         y = n.steady_state_igf1(p, e)
         assert np.all(np.diff(y) > 0)
+        # above the highest calibrated intake (1.67 g/kg/day) no further gain: no data there
+        flat = n.steady_state_igf1(high, e)
+        assert np.ptp(flat) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_protein_control_extremes_stay_within_the_data():
+    # before issue 13: 3 g/kg gave +35 % and 4 g/kg +42 % (extrapolated); now the ceiling is the
+    # value at 1.67 g/kg/day, the top of the calibration (A64)
+    top = 100 * (n.steady_state_igf1(1.67, 1.0) - 1)
+    assert top == pytest.approx(13.8, abs=0.1)
+    assert 100 * (n.steady_state_igf1(3.0, 1.0) - 1) == pytest.approx(top, abs=1e-9)
+    assert 100 * (n.steady_state_igf1(4.0, 1.5) - 1) < 15.0
+    # lowest corner: no protein or no energy approaches the fasting floor, never below it
+    assert n.steady_state_igf1(0.0, 0.0) * n._REF_RAW == pytest.approx(n.FASTING_FLOOR)
+    assert 100 * (n.steady_state_igf1(0.4, 1.0) - 1) == pytest.approx(-48.4, abs=0.1)
+
+
+def test_protein_deficient_steady_state_close_to_isley_refeeding_level():
+    # check, not fitted: protein at 32 % of 1.2 g/kg/day vs A61 (0.49 after 5 days)
+    assert n.steady_state_igf1(0.32 * 1.2, 1.0) == pytest.approx(0.50, abs=0.01)
 
 
 def test_more_energy_never_lowers_steady_state():
@@ -119,6 +149,27 @@ def test_longer_fast_slower_to_recover():
         < n.refeeding_igf1(5, 5, "normal")
         < n.refeeding_igf1(2, 5, "normal")
     )
+
+
+def test_deficient_diet_continues_the_fast_bounded_and_never_faster():
+    # before issue 13: settled at 12 % (below the fasting floor) and a 0-day fast fell to 29 %
+    # in 5 days (faster than a fast, 36 %)
+    t = np.linspace(0, 60, 121)
+    for fast in (0.0, 2.5, 5.0, 10.0):
+        y = n.refeeding_igf1(fast, t, "low_protein_low_energy")
+        assert y.min() >= n.FASTING_FLOOR
+        assert np.allclose(y, n.fasting_igf1(np.minimum(fast + t, n.MAX_FAST_DAYS)))
+    assert n.refeeding_igf1(0, 5, "low_protein_low_energy") == pytest.approx(n.fasting_igf1(5))
+    assert round(100 * n.refeeding_igf1(0, 5, "low_protein_low_energy")) == 36
+    assert round(100 * n.refeeding_igf1(10, 20, "low_protein_low_energy")) == 14
+
+
+@pytest.mark.parametrize("diet", n.DIETS)
+def test_every_diet_stays_between_the_floor_and_the_prefast_level(diet):
+    fast = np.linspace(0, 10, 21)[:, None]
+    refeed = np.linspace(0, 20, 41)[None, :]
+    y = n.refeeding_igf1(fast, refeed, diet)
+    assert y.min() >= n.FASTING_FLOOR - 1e-12 and y.max() <= 1.0 + 1e-12
 
 
 def test_vectorised_and_scalars():
@@ -230,6 +281,8 @@ from helpers.explorers import create  # noqa: E402
 
 def test_fasting_explorer_follows_model_and_data():
     ex = create("fasting")
+    assert ex.controls["fast_days"].value == 2.0  # not 5: the 5-day value is a prediction's answer
+    ex.set(fast_days=5.0)
     s = ex.summary()
     assert s["end_of_fast_pct"] == pytest.approx(100 * n.fasting_igf1(5), abs=1e-9)
     assert s["end_of_refeeding_pct"] == pytest.approx(68.1, abs=0.1)

@@ -23,8 +23,8 @@ from conftest import load_notebook, notebook_paths
 NOTEBOOKS = notebook_paths()
 PAGES = [p.stem + ".html" for p in NOTEBOOKS] + ["index.html"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*\)\s*\n\s*\w+\s*$")
-SELF_CHECK_RE = re.compile(r"\b(MultipleChoice|MultipleSelect|Numeric)\(")
+EXPLORER_RE = re.compile(r"\bcreate\(\s*['\"]([a-z_0-9]+)['\"]\s*(,[^)]*)?\)\s*\n\s*\w+\s*$")
+SELF_CHECK_RE = re.compile(r"\bask\(\s*['\"]\d\d-")  # self-checks by bank id (issue 14)
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 

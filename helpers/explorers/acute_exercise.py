@@ -33,7 +33,7 @@ class AcuteExercise(Explorer):
 
     def make_controls(self):
         return {
-            "intensity": slider("Intensity (0.58 = low, 1 = high)", "relative", 0.0, 1.0, 0.01, 1.0),
+            "intensity": slider("Intensity (0.58 = low, 1 = high)", "relative", 0.0, 1.0, 0.01, 0.8),
             "duration_min": slider("Exercise duration", "min", 2.0, 30.0, 1.0, 10.0, fmt=".0f"),
         }
 

@@ -605,8 +605,15 @@ def register(cls: type[Explorer]) -> type[Explorer]:
     return cls
 
 
-def create(name: str) -> Explorer:
-    """Build the registered explorer ``name`` (ValueError lists the registered names)."""
+def create(name: str, *, prediction=None) -> Explorer:
+    """Build the registered explorer ``name`` (ValueError lists the registered names).
+
+    ``prediction`` (from ``helpers.selfcheck.predict(id)``) is the one hook of the learning
+    loop: ``prediction.attach(explorer)`` adds its comparison panel to ``view`` and keeps it
+    in step with ``readout``; the explorer itself knows nothing about predictions."""
     if name not in REGISTRY:
         raise ValueError(f"no explorer named {name!r}; registered explorers: {sorted(REGISTRY)}")
-    return REGISTRY[name]()
+    explorer = REGISTRY[name]()
+    if prediction is not None:
+        prediction.attach(explorer)
+    return explorer

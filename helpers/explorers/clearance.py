@@ -40,7 +40,7 @@ class ClearanceExplorer(Explorer):
                 "all",
                 kind="dropdown",
             ),
-            "window_min": choice("Time axis (minutes shown)", _WINDOWS, 180, kind="dropdown"),
+            "window_min": choice("Time axis (minutes shown)", _WINDOWS, 60, kind="dropdown"),
             "y_scale": choice("Y axis", [("Linear", "linear"), ("Log", "log")], "linear", kind="toggle"),
         }
 

@@ -16,7 +16,7 @@ MIN_WINDOW_YEARS = 5
 class ConfoundingExplorer(Explorer):
     name = "confounding"
     title = "IGF-1 and grip strength in adults: crude versus age-adjusted (illustrative cohort)"
-    summary_labels = {
+    ALL_LABELS = {
         "n": ("People in the analysis", "", ".0f"),
         "r_crude": ("Crude correlation r", "", "+.2f"),
         "r_adjusted": ("Age-adjusted (partial) correlation r", "", "+.2f"),
@@ -25,6 +25,13 @@ class ConfoundingExplorer(Explorer):
     }
 
     trace_uids = ("women", "men", "line")
+
+    @property
+    def summary_labels(self):
+        """The readout shows the age-adjusted numbers only once "Adjust for age" is ticked, so
+        the answer to the prediction is not on screen before the student commits (issue 14)."""
+        adjusted = self.controls["adjust"].value if hasattr(self, "controls") else False
+        return {k: v for k, v in self.ALL_LABELS.items() if adjusted or "adjusted" not in k}
 
     def make_controls(self):
         return {
@@ -141,9 +148,14 @@ class ConfoundingExplorer(Explorer):
             if r["adjust"]
             else "serum IGF-1 against grip strength"
         )
-        return (
+        text = (
             f"Illustrative (synthetic) {who} aged {s['age_from']:.0f}–{s['age_to']:.0f} years "
-            f"(n = {s['n']:.0f}); the plot shows {view}. Crude correlation r = {s['r_crude']:+.2f}; "
-            f"after adjusting for age{' and sex' if r['sex'] == 'both' else ''} r = {s['r_adjusted']:+.2f} (slope {s['slope_crude_kg_per_100']:+.1f} "
+            f"(n = {s['n']:.0f}); the plot shows {view}. Crude correlation r = {s['r_crude']:+.2f}"
+        )
+        if not r["adjust"]:  # the adjusted r appears only once "Adjust for age" is ticked
+            return text + f" (slope {s['slope_crude_kg_per_100']:+.1f} kg per 100 ng/mL)."
+        return text + (
+            f"; after adjusting for age{' and sex' if r['sex'] == 'both' else ''} "
+            f"r = {s['r_adjusted']:+.2f} (slope {s['slope_crude_kg_per_100']:+.1f} "
             f"versus {s['slope_adjusted_kg_per_100']:+.1f} kg per 100 ng/mL)."
         )

@@ -73,6 +73,7 @@ class DietExplorer(Explorer):
             cut,
             human,
             rodent,
+            protein_data_max=nut.PROTEIN_CALIBRATED_MAX_G_PER_KG,
         )
 
     def update_figure(self, fig, r):
@@ -93,7 +94,8 @@ class DietExplorer(Explorer):
             f"of energy needs, the model's steady-state IGF-1 is {s['igf1_pct_reference']:.0f} % of "
             f"the reference diet (1.2 g/kg/day, 100 % of needs). Protein alone would change it by "
             f"{s['protein_effect_pct']:+.0f} %, energy alone by {s['energy_effect_pct']:+.0f} %. "
-            f"Left panel: IGF-1 rises with protein and levels off; the dashed segment is the "
+            f"Left panel: IGF-1 rises with protein up to 1.67 g/kg/day, the highest intake in the "
+            f"calibration, and is held flat above it (shaded: no data); the dashed segment is the "
             f"published −22 % after a protein cut. Right panel: IGF-1 stays flat from about 60 % "
             f"to 150 % of energy needs, matching human calorie restriction (no change), unlike "
             f"rodents (about −40 %), and falls only with severe energy deficits."

@@ -38,7 +38,7 @@ class FastingExplorer(Explorer):
 
     def make_controls(self):
         return {
-            "fast_days": slider("Length of the fast", "days", 0.0, 10.0, 0.5, 5.0, fmt=".1f"),
+            "fast_days": slider("Length of the fast", "days", 0.0, 10.0, 0.5, 2.0, fmt=".1f"),
             "refeed_days": slider("Length of refeeding", "days", 0.0, 20.0, 1.0, 5.0, fmt=".0f"),
             "diet": choice("Refeeding diet", _DIET_OPTIONS, "normal"),
         }

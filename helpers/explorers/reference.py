@@ -45,9 +45,9 @@ class ReferenceExplorer(Explorer):
     def make_controls(self):
         return {
             "sex": choice("Sex", [("Female", "female"), ("Male", "male")], "female", kind="toggle"),
-            "age": int_slider("Age", "years", 0, 100, 62),
+            "age": int_slider("Age", "years", 0, 100, 35),
             "unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
-            "value": slider("IGF-1 value", "ng/mL", *_RANGES["ng/mL"][:2], 1.0, 120.0, fmt=".1f"),
+            "value": slider("IGF-1 value", "ng/mL", *_RANGES["ng/mL"][:2], 1.0, 140.0, fmt=".1f"),
         }
 
     def on_control_change(self, name, value):

@@ -28,7 +28,9 @@ class Training(Explorer):
     def make_controls(self):
         return {
             "weeks": int_slider("Training duration", "weeks", 1, exercise.MAX_WEEKS, 12),
-            "sessions_per_week": int_slider("Sessions per week", "sessions/week", 1, 4, 3),
+            "sessions_per_week": int_slider(
+                "Sessions per week", "sessions/week", 1, exercise.MAX_SESSIONS_PER_WEEK, 3
+            ),
             "load": slider(
                 "Loading per session (1 = 8 x 8 eccentric squats)", "relative", 0.0, 1.0, 0.05, 1.0
             ),
@@ -39,6 +41,7 @@ class Training(Explorer):
         base = exercise.training_trajectory(1, 1, 0.0)
         r["synth0"] = float(base["synthesis_rel"][0])
         r["degr0"] = float(base["degradation_rel"][0])
+        r["dose_response"] = exercise.training_dose_response(int(sessions_per_week), float(load))
         return r
 
     def make_figure(self, result):
@@ -65,6 +68,7 @@ class Training(Explorer):
             "csa_total_pct": total,
             "igf1_route_share_pct": float(100.0 * (total - mech) / total) if total > 0 else 0.0,
             "weeks": float(r["weeks"][-1]),
+            "dose_response_pct": float(100.0 * r["dose_response"]),
         }
 
     def describe(self, s):
@@ -77,5 +81,7 @@ class Training(Explorer):
             f"{max(0.0, -s['degradation_change_pct']):.1f} % on average. Cross-sectional area grows by "
             f"{s['csa_total_pct']:.1f} %; {s['igf1_route_share_pct']:.0f} % of that gain goes "
             f"through the IGF-1 route, the rest through IGF-1-independent mechanotransduction "
-            f'(the line labelled "without the IGF-1 route").'
+            f'(the line labelled "without the IGF-1 route"). More sessions or load give '
+            f"diminishing returns: the gain is {s['dose_response_pct']:.0f} % of the reference "
+            f"programme's (3 sessions a week at load 1)."
         )

@@ -23,7 +23,7 @@ class UnitConverter(Explorer):
     def make_controls(self):
         return {
             "unit": choice("Unit of the value", list(units.UNITS), "ng/mL", kind="toggle"),
-            "value": slider("IGF-1 value", "ng/mL", 0.0, MAX_NG_ML, 1.0, 150.0, fmt=".1f"),
+            "value": slider("IGF-1 value", "ng/mL", 0.0, MAX_NG_ML, 1.0, 100.0, fmt=".1f"),
         }
 
     def on_control_change(self, name, value):

@@ -161,6 +161,49 @@ REFERENCE_PROGRAMME = dict(weeks=12, sessions_per_week=3, load=1.0)
 REFERENCE_CSA_GAIN_PCT = 8.0
 IGF1_SHARE = 0.25
 MAX_WEEKS = 20
+MAX_SESSIONS_PER_WEEK = 7
+
+# ---- diminishing returns of the weekly training dose (human meta-analyses) ------------------
+#: Hypertrophy effect sizes for training a muscle group more often (at least twice a week) vs
+#: less often (once a week): 0.49 +/- 0.08 vs 0.30 +/- 0.07, 10 studies [@schoenfeld2016].
+FREQUENCY_ES_HIGHER, FREQUENCY_ES_LOWER = 0.49, 0.30
+#: Weekly set volume: each additional weekly set +0.37 % gain; a graded dose-response
+#: (15 studies, 34 groups) [@schoenfeld2017]. Used as a check on direction, not fitted.
+VOLUME_PCT_PER_WEEKLY_SET = 0.37
+
+
+def _solve_dose_half() -> float:
+    """K in G(D) = D / (D + K) such that G(2) / G(1) = 0.49 / 0.30 (ASSUMPTION: the ratio of
+    the pooled effect sizes is read as the gain of two reference bouts a week over one)."""
+    r = FREQUENCY_ES_HIGHER / FREQUENCY_ES_LOWER
+    return 2.0 * (r - 1.0) / (2.0 - r)
+
+
+#: half-saturating weekly dose, in reference bouts (load 1) per week (about 3.5)
+WEEKLY_DOSE_HALF = _solve_dose_half()
+
+
+def weekly_dose(sessions_per_week, load) -> float:
+    """Weekly training dose in reference bouts: sessions per week x load per session."""
+    n = float(
+        as_float_array(
+            "sessions_per_week", sessions_per_week, low=0.0, high=MAX_SESSIONS_PER_WEEK, unit="sessions/week"
+        )
+    )
+    return n * load_value(load)
+
+
+def training_dose_response(sessions_per_week, load) -> float:
+    """Area gain of a programme relative to the reference programme (3 sessions a week at
+    load 1), with diminishing returns in the weekly dose: G(D) / G(3), G(D) = D / (D + K).
+
+    K is fixed by the frequency meta-analysis [@schoenfeld2016] (see ``_solve_dose_half``); the
+    shape beyond 3 sessions a week is an ASSUMPTION (the meta-analysis could not tell whether
+    three weekly sessions beat two). Returns 0 for no training, 1 for the reference programme.
+    """
+    d = weekly_dose(sessions_per_week, load)
+    d_ref = REFERENCE_PROGRAMME["sessions_per_week"] * REFERENCE_PROGRAMME["load"]
+    return (d / (d + WEEKLY_DOSE_HALF)) / (d_ref / (d_ref + WEEKLY_DOSE_HALF))
 
 
 def _drives(days, sessions_per_week, load):
@@ -174,12 +217,22 @@ def _drives(days, sessions_per_week, load):
     return fold, mech, igf, resp
 
 
-def _gains():
+def _raw_routes(days, sessions_per_week, load):
+    """Cumulated (unscaled) area drives: mechanotransduction and IGF-1 route, per day."""
+    fold, mech, igf, resp = _drives(days, sessions_per_week, load)
+    mech_sum = np.concatenate([[0.0], np.cumsum(mech[:-1])])
+    igf_sum = np.concatenate([[0.0], np.cumsum(igf[:-1])])
+    return fold, mech_sum, igf_sum, resp
+
+
+def _route_gains():
+    """(k_mech, k_igf): the reference programme ends at REFERENCE_CSA_GAIN_PCT, IGF1_SHARE of
+    it through the IGF-1 route."""
     d = np.arange(0.0, 7.0 * REFERENCE_PROGRAMME["weeks"] + 1.0)
-    _, mech, igf, _ = _drives(d, REFERENCE_PROGRAMME["sessions_per_week"], REFERENCE_PROGRAMME["load"])
-    k_mech = REFERENCE_CSA_GAIN_PCT * (1.0 - IGF1_SHARE) / mech[:-1].sum()
-    k_igf = REFERENCE_CSA_GAIN_PCT * IGF1_SHARE / igf[:-1].sum()
-    return k_mech, k_igf
+    _, mech, igf, _ = _raw_routes(d, REFERENCE_PROGRAMME["sessions_per_week"], REFERENCE_PROGRAMME["load"])
+    return REFERENCE_CSA_GAIN_PCT * (1.0 - IGF1_SHARE) / mech[-1], REFERENCE_CSA_GAIN_PCT * IGF1_SHARE / igf[
+        -1
+    ]
 
 
 _GAINS: tuple[float, float] | None = None
@@ -188,22 +241,33 @@ _GAINS: tuple[float, float] | None = None
 def training_trajectory(weeks, sessions_per_week, load) -> dict:
     """Daily trajectories over ``weeks`` (1-20) of resistance training (illustrative).
 
+    ``sessions_per_week`` 0-7, ``load`` per session 0-1 (1 = 8 x 8 eccentric squats).
     Returns arrays over days 0..7*weeks: ``weeks`` (time in weeks), ``local_fold`` (local
     IGF-1 signal, fold), ``serum_fold`` (resting serum IGF-1, modelled as unchanged = 1),
     ``igf1_nM`` (IGF-1 seen by the fibres), ``synthesis_rel``, ``degradation_rel``,
     ``net_balance_change`` (net protein balance minus the pre-training value, from
     ``signalling.muscle_response``), ``csa_total_pct`` and ``csa_mech_pct`` (area change,
     total and without the IGF-1-receptor route).
+
+    The time course comes from the summed bout pulses; its size is scaled so that after
+    12 weeks the gain is ``REFERENCE_CSA_GAIN_PCT x training_dose_response(...)``: diminishing
+    returns in sessions and load (human meta-analyses [@schoenfeld2016] [@schoenfeld2017]).
     """
     global _GAINS
     w = float(as_float_array("weeks", weeks, low=1.0, high=MAX_WEEKS, unit="weeks"))
     days = np.arange(0.0, round(7.0 * w) + 1.0)
-    fold, mech, igf, resp = _drives(days, sessions_per_week, load)
+    fold, mech, igf, resp = _raw_routes(days, sessions_per_week, load)
     if _GAINS is None:
-        _GAINS = _gains()
+        _GAINS = _route_gains()
     k_mech, k_igf = _GAINS
-    mech_pct = np.concatenate([[0.0], np.cumsum(k_mech * mech[:-1])])
-    igf_pct = np.concatenate([[0.0], np.cumsum(k_igf * igf[:-1])])
+    mech_pct, igf_pct = k_mech * mech, k_igf * igf
+    # scale the size (not the shape) to the dose-response at the 12-week reference duration
+    ref_days = np.arange(0.0, 7.0 * REFERENCE_PROGRAMME["weeks"] + 1.0)
+    _, mech12, igf12, _ = _raw_routes(ref_days, sessions_per_week, load)
+    raw12 = k_mech * mech12[-1] + k_igf * igf12[-1]
+    scale = (
+        REFERENCE_CSA_GAIN_PCT * training_dose_response(sessions_per_week, load) / raw12 if raw12 > 0 else 0.0
+    )
     return {
         "weeks": days / 7.0,
         "local_fold": fold,
@@ -212,8 +276,8 @@ def training_trajectory(weeks, sessions_per_week, load) -> dict:
         "synthesis_rel": np.asarray(resp["synthesis_rel"], float),
         "degradation_rel": np.asarray(resp["degradation_rel"], float),
         "net_balance_change": igf,
-        "csa_total_pct": mech_pct + igf_pct,
-        "csa_mech_pct": mech_pct,
+        "csa_total_pct": scale * (mech_pct + igf_pct),
+        "csa_mech_pct": scale * mech_pct,
     }
 
 

@@ -6,21 +6,28 @@ report somatomedin-C (IGF-1) in assay-specific relative units (U/mL), so every o
 
 Calibration (targets in ../shared/reference/calibration_targets.csv; keys in data/references.csv)
 
-* Fasting, ``fasting_igf1``: F + (1 - F) * exp(-(d / tau)**n). Two points fix tau and n for a
-  chosen floor F:
+* Fasting, ``fasting_igf1``: F + (1 - F) * exp(-(d / tau)**n). Three points fix F, tau and n:
   - day 3: integrated IGF-1 -42 % in 6 normal adults fasted 72 h [@merimee1982];
-  - day 5: 1.85 -> 0.67 U/mL (-64 %) in 5 normal-weight adults (A59) [@isley1983].
-  The floor F = 0.245 makes a 10-day fast give about -75 %, as reported for 7 obese men
+  - day 5: 1.85 -> 0.67 U/mL (-64 %) in 5 normal-weight adults (A59) [@isley1983];
+  - day 10 of deprivation: the same 5 adults, after the 5-day fast, ate a diet short of both
+    protein and energy for 5 more days and fell to 0.31 / 1.85 = 17 % (A62) [@isley1983].
+  The model treats that diet as a continuation of the fast (ASSUMPTION: no diet lowers IGF-1
+  faster, or further, than eating nothing), so the third point also fixes the floor F (about
+  14 % of the pre-fast level). Check, not fitted: in 7 obese men a 10-day fast gave about -75 %
   (A63: 0.83 -> 0.21 U/mL; Clemmons et al., J Clin Endocrinol Metab 1981; its identifier could
-  not be verified, so it is checked in the tests but not cited in the notebook).
+  not be verified, so it is not cited in the notebook); the model gives -83 % at day 10, a
+  different population (obese men, another laboratory) from the normal-weight adults it is
+  fitted to.
 * Refeeding, ``refeeding_igf1``: from the level reached at the end of the fast, IGF-1 relaxes
   exponentially towards a diet-specific level T with rate r:  L(t) = T + (L0 - T) exp(-r t).
   After a 5-day fast and 5 days of refeeding [@isley1983]:
   - normal diet: 1.26 / 1.85 = 68 % of pre-fast (A60); T = 1 (full recovery) fixes r;
   - isocaloric, protein-deficient (protein 32 % of control): 0.90 / 1.85 = 49 % (A61); same r
     as the normal diet, which fixes T;
-  - protein- and energy-deficient: a further fall to 0.31 / 1.85 = 17 % (A62); T is set to
-    0.12 (an assumption) and r is solved from the target.
+  - protein- and energy-deficient: a further fall to 0.31 / 1.85 = 17 % (A62). Not a
+    relaxation: the fast simply continues (see above), so the level is fasting_igf1(d + t).
+    It is therefore bounded below by the fasting floor, and starting this diet without a fast
+    falls exactly as a fast would (36 % after 5 days), never faster.
 * Steady state, ``steady_state_igf1``: S = F + (1 - F) P(p) E(e), divided by its value on the
   reference diet (1.2 g protein/kg/day, 100 % of energy needs), with
   P(p) = p**h / (p**h + Kp**h) (h = 1.5) and E(e) = e**m / (e**m + Ke**m) (m = 6, Ke = 0.4).
@@ -28,10 +35,13 @@ Calibration (targets in ../shared/reference/calibration_targets.csv; keys in dat
   0.95 g/kg/day lowers IGF-1 by 22 %
   (A64: 194 -> 152 ng/mL in 6 people practising calorie restriction, 3 weeks) [@fontana2008].
   The steep energy term encodes the human finding that long-term calorie restriction *without*
-  protein restriction does not change IGF-1 (A65) [@fontana2008] (about -3 % at 70 % of needs);
+  protein restriction does not change IGF-1 (A65) [@fontana2008] (about -2 % at 70 % of needs);
   severe energy deficits still lower it. Check, not fitted: protein at 32 % of 1.2 g/kg/day
-  gives 0.58, close to the protein-deficient refeeding level (A61, 0.49 after 5 days and still
-  rising). Above about 2 g/kg/day the protein term is extrapolation. (In rodents, calorie restriction lowers IGF-1 by about
+  gives 0.50, close to the protein-deficient refeeding level (A61, 0.49 after 5 days and still
+  rising). No calibration point lies above 1.67 g/kg/day, and no human data used here show
+  IGF-1 gains from very high protein intakes, so the protein term is held at its 1.67 g/kg/day
+  value above that intake (``PROTEIN_CALIBRATED_MAX_G_PER_KG``): the curve is flat beyond the
+  data instead of extrapolating a rise. (In rodents, calorie restriction lowers IGF-1 by about
   40 % [@fontana2008]; this model is of humans.)
 * Diet patterns, ``diet_pattern_effect``: vegan women had 13 % lower serum IGF-1 than
   meat-eaters and vegetarians (A66; observational, EPIC-Oxford) [@allen2002]. The source pools
@@ -68,20 +78,43 @@ DIET_LABELS = {
 PATTERNS = ("omnivore", "vegetarian", "vegan")
 
 # ---- fasting: F + (1 - F) exp(-(d/tau)^n) ------------------------------------------------------
-#: fraction of the pre-fast level approached in a prolonged fast (chosen to give A63)
-FASTING_FLOOR = 0.245
+#: A62 [@isley1983]: 5-day fast then 5 days on the protein- and energy-deficient diet = day 10
+#: of deprivation, read as a continued fast (ASSUMPTION, see module docstring)
+ISLEY_DEPRIVATION_DAY10_FRACTION = ISLEY_REFED5_U_ML["low_protein_low_energy"] / ISLEY_PREFAST_U_ML
 
 
-def _solve_fasting_shape(floor: float) -> tuple[float, float]:
-    """tau (days) and n such that the curve passes through the day-3 and day-5 targets."""
-    g3 = -math.log((MERIMEE_DAY3_FRACTION - floor) / (1 - floor))  # (3/tau)^n
-    g5 = -math.log((ISLEY_FAST5_U_ML / ISLEY_PREFAST_U_ML - floor) / (1 - floor))  # (5/tau)^n
-    n = math.log(g5 / g3) / math.log(5 / 3)
-    tau = 5.0 / g5 ** (1 / n)
-    return tau, n
+def _shape_through(floor: float, d_a: float, y_a: float, d_b: float, y_b: float) -> tuple[float, float]:
+    """tau (days) and n such that the curve with this floor passes through (d_a, y_a), (d_b, y_b)."""
+    g_a = -math.log((y_a - floor) / (1 - floor))  # (d_a/tau)^n
+    g_b = -math.log((y_b - floor) / (1 - floor))  # (d_b/tau)^n
+    n = math.log(g_b / g_a) / math.log(d_b / d_a)
+    return d_b / g_b ** (1 / n), n
 
 
-FASTING_TAU_DAYS, FASTING_SHAPE = _solve_fasting_shape(FASTING_FLOOR)
+def _solve_fasting_curve() -> tuple[float, float, float]:
+    """Floor F, tau and n through day 3 [@merimee1982], day 5 (A59) and day 10 (A62)."""
+    y5 = ISLEY_FAST5_U_ML / ISLEY_PREFAST_U_ML
+    y10 = ISLEY_DEPRIVATION_DAY10_FRACTION
+
+    def mismatch(floor):  # shape through days 3 and 5, evaluated at day 10
+        tau, n = _shape_through(floor, 3.0, MERIMEE_DAY3_FRACTION, 5.0, y5)
+        return floor + (1 - floor) * math.exp(-((10.0 / tau) ** n)) - y10
+
+    lo, hi = 0.0, y10 - 1e-9  # mismatch(lo) < 0 < mismatch(hi)
+    for _ in range(200):
+        mid = 0.5 * (lo + hi)
+        if mismatch(mid) > 0:
+            hi = mid
+        else:
+            lo = mid
+    floor = 0.5 * (lo + hi)
+    tau, n = _shape_through(floor, 3.0, MERIMEE_DAY3_FRACTION, 5.0, y5)
+    return floor, tau, n
+
+
+#: fraction of the pre-fast level approached in a prolonged fast, and the curve's time scale
+#: (days) and shape, all fixed by the three calibration points
+FASTING_FLOOR, FASTING_TAU_DAYS, FASTING_SHAPE = _solve_fasting_curve()
 
 #: longest fast the model accepts (days); beyond the calibrated range (10 d) it is extrapolation
 MAX_FAST_DAYS = 60.0
@@ -90,8 +123,8 @@ MAX_FAST_DAYS = 60.0
 def fasting_igf1(days_fasted):
     """IGF-1 after ``days_fasted`` days of a water-only fast, as a fraction of the pre-fast level.
 
-    Vectorised; ``days_fasted`` >= 0 (at most 60). 1.0 at day 0, 0.36 at day 5 (A59), about
-    0.25 at day 10 (A63); never below ``FASTING_FLOOR``.
+    Vectorised; ``days_fasted`` >= 0 (at most 60). 1.0 at day 0, 0.58 at day 3, 0.36 at day 5
+    (A59), 0.17 at day 10 (A62, read as continued deprivation); never below ``FASTING_FLOOR``.
     """
     d = as_float_array("days_fasted", days_fasted, low=0.0, high=MAX_FAST_DAYS, unit="days")
     out = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-((d / FASTING_TAU_DAYS) ** FASTING_SHAPE))
@@ -107,18 +140,14 @@ def _solve_refeeding() -> dict[str, tuple[float, float]]:
     decay = math.exp(-5.0 * r_norm)
     # protein-deficient: same r, solve T
     t_lp = (tgt["low_protein"] - l0 * decay) / (1 - decay)
-    # protein- and energy-deficient: T assumed, solve r
-    t_lple = 0.12
-    r_lple = -math.log((tgt["low_protein_low_energy"] - t_lple) / (l0 - t_lple)) / 5.0
-    return {
-        "normal": (1.0, r_norm),
-        "low_protein": (t_lp, r_norm),
-        "low_protein_low_energy": (t_lple, r_lple),
-    }
+    return {"normal": (1.0, r_norm), "low_protein": (t_lp, r_norm)}
 
 
-#: diet -> (level approached as a fraction of pre-fast, rate constant per day)
+#: diet -> (level approached as a fraction of pre-fast, rate constant per day) for the diets that
+#: end the fast; the protein- and energy-deficient diet continues it (no entry here)
 REFEEDING_PARAMS = _solve_refeeding()
+#: diets modelled as a continuation of the fast
+CONTINUES_FAST = ("low_protein_low_energy",)
 MAX_REFEED_DAYS = 60.0
 
 
@@ -128,14 +157,20 @@ def refeeding_igf1(days_fasted, days_refed, diet: str = "normal"):
 
     ``diet`` is one of ``"normal"``, ``"low_protein"`` (isocaloric, protein about 32 % of
     control) or ``"low_protein_low_energy"``. Vectorised over both day arguments (broadcast).
-    After a 5-day fast and 5 days of refeeding: 0.68, 0.49 and 0.17 (A60–A62).
+    After a 5-day fast and 5 days of refeeding: 0.68, 0.49 and 0.17 (A60–A62). The
+    protein- and energy-deficient diet continues the fast: ``fasting_igf1(days_fasted +
+    days_refed)``, so it never falls below ``FASTING_FLOOR`` or faster than a fast.
     """
     check_choice("diet", diet, DIETS)
     df = as_float_array("days_fasted", days_fasted, low=0.0, high=MAX_FAST_DAYS, unit="days")
     dr = as_float_array("days_refed", days_refed, low=0.0, high=MAX_REFEED_DAYS, unit="days")
-    target, rate = REFEEDING_PARAMS[diet]
-    l0 = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-((df / FASTING_TAU_DAYS) ** FASTING_SHAPE))
-    out = target + (l0 - target) * np.exp(-rate * dr)
+    if diet in CONTINUES_FAST:
+        d = df + dr
+        out = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-((d / FASTING_TAU_DAYS) ** FASTING_SHAPE))
+    else:
+        target, rate = REFEEDING_PARAMS[diet]
+        l0 = FASTING_FLOOR + (1 - FASTING_FLOOR) * np.exp(-((df / FASTING_TAU_DAYS) ** FASTING_SHAPE))
+        out = target + (l0 - target) * np.exp(-rate * dr)
     if np.ndim(days_fasted) == 0 and np.ndim(days_refed) == 0:
         return float(out)
     return out
@@ -167,11 +202,15 @@ ENERGY_HALF_FRACTION = 0.4
 #: A64 [@fontana2008]: protein 1.67 -> 0.95 g/kg/day for 3 weeks, IGF-1 194 -> 152 ng/mL
 FONTANA_PROTEIN_FROM, FONTANA_PROTEIN_TO = 1.67, 0.95
 FONTANA_IGF1_FROM_NG_ML, FONTANA_IGF1_TO_NG_ML = 194.0, 152.0
+#: highest calibrated protein intake (A64); the protein term is held at its value here above it
+PROTEIN_CALIBRATED_MAX_G_PER_KG = FONTANA_PROTEIN_FROM
 #: rodent calorie restriction lowers IGF-1 by about 40 % [@fontana2008] (animal evidence)
 RODENT_CR_CHANGE = -0.40
 
 
 def _protein_term(p, kp):
+    """Saturating protein term, held flat above the highest calibrated intake (no data there)."""
+    p = np.minimum(p, PROTEIN_CALIBRATED_MAX_G_PER_KG)
     return p**PROTEIN_HILL / (p**PROTEIN_HILL + kp**PROTEIN_HILL)
 
 
@@ -209,8 +248,9 @@ def steady_state_igf1(protein_g_per_kg=REFERENCE_PROTEIN_G_PER_KG, energy_fracti
     needs) after weeks on a diet with ``protein_g_per_kg`` (0–4 g/kg body mass/day) and
     ``energy_fraction`` (0–1.5, energy intake as a fraction of needs). Vectorised (broadcast).
 
-    Rises with protein and saturates; almost flat for energy between about 0.6 and 1.5 (human
-    calorie restriction without protein restriction), falling steeply below about 0.5.
+    Rises with protein up to 1.67 g/kg/day, the highest calibrated intake, and is flat above it
+    (no human data show further gains); almost flat for energy between about 0.6 and 1.5
+    (human calorie restriction without protein restriction), falling steeply below about 0.5.
     """
     p = as_float_array(
         "protein_g_per_kg",

@@ -116,9 +116,13 @@ def diet_figure(
     human_cr: tuple[float, float],
     rodent_cr: tuple[float, float],
     *,
+    protein_data_max: float | None = None,
     height: int = 470,
 ) -> go.Figure:
     """Steady-state IGF-1 (% of the reference diet) against protein (left) and energy (right).
+
+    ``protein_data_max`` (g/kg/day), if given, shades the protein axis above it as "beyond the
+    data" (layout shape 0, with an annotation): the model holds the protein effect flat there.
 
     Traces: 0 curve vs protein, 1 current diet (left), 2 published protein cut (A64),
     3 curve vs energy, 4 current diet (right), 5 human calorie restriction (A65),
@@ -224,6 +228,19 @@ def diet_figure(
         1,
         2,
     )
+    if protein_data_max is not None:
+        fig.add_vrect(
+            x0=protein_data_max,
+            x1=4.0,
+            row=1,
+            col=1,
+            fillcolor="#999999",
+            opacity=0.15,
+            line_width=0,
+            layer="below",
+            annotation_text="beyond the data:<br>held flat",
+            annotation_position="top right",
+        )
     fig.update_xaxes(
         title_text=axis_title("Protein intake", "g/kg body mass/day"), row=1, col=1, range=[0, 4]
     )

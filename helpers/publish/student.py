@@ -6,8 +6,9 @@ Exercise model answers live in their own code or markdown cell with the cell met
 ``{"tags": ["solution"]}``. The student copy keeps every other cell (same order, same
 source, same metadata) and is written without outputs or widget state.
 
-Note: self-check widgets (helpers.selfcheck) grade locally, so their answers are in the
-code of the self-check cell by design; they are not solution cells and stay in the copy.
+Self-checks refer to their question bank by id (``ask("02-als-removed")``), so no key is in a
+notebook's code; an exercise's check cell (``check_exercise(id)``) reads the student's own
+variable and, when there is none yet, says so without printing the answer.
 """
 
 from __future__ import annotations
