@@ -270,7 +270,8 @@ def wait_for_figures(page, timeout_s: float = 30) -> None:
         pass
 
 
-EXPLORER_CALL_RE = re.compile(r"\bcreate\(\s*['\"]([A-Za-z_0-9]+)['\"]\s*\)")
+# create("name") or create("name", prediction=p)
+EXPLORER_CALL_RE = re.compile(r"\bcreate\(\s*['\"]([A-Za-z_0-9]+)['\"]\s*[,)]")
 
 
 def expected_explorers(nb_path: Path) -> list[str]:
