@@ -151,17 +151,23 @@ def bench_explorers_in_kernel(names: list[str], n_set: int, n_naive: int) -> lis
     import nbformat
     from nbclient import NotebookClient
 
+    # the result goes through a file, not stdout: on a loaded machine nbclient's IOPub wait can
+    # end before the kernel's last output arrives (the cell then looks as if it printed nothing)
+    fd, out_path = tempfile.mkstemp(prefix="tfl-bench-", suffix=".json")
+    os.close(fd)
     code = (
-        f"import sys, json\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        f"import sys, json, pathlib\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         f"import run as _bench\n"
-        f"print(json.dumps([_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))"
+        f"pathlib.Path({out_path!r}).write_text(json.dumps("
+        f"[_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))"
     )
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
     nb.cells = [nbformat.v4.new_code_cell(code)]
-    # a loaded machine can take longer than nbclient's default 4 s to deliver the last output
-    NotebookClient(nb, timeout=900, kernel_name="python3", iopub_timeout=120).execute()
-    text = "".join(o.get("text", "") for o in nb.cells[0].outputs if o.get("name") == "stdout")
-    return json.loads(text.strip().splitlines()[-1])
+    try:
+        NotebookClient(nb, timeout=1800, kernel_name="python3").execute()
+        return json.loads(Path(out_path).read_text())
+    finally:
+        os.unlink(out_path)
 
 
 # ------------------------------------------------------------------------------------------------
