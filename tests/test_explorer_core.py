@@ -153,6 +153,7 @@ def test_the_browser_gets_the_figure_not_plotly_js(name):
     full = _plain(json.loads(ex.figure.to_json(remove_uids=False)))
     assert json.loads(ex.plot._template) == full["layout"].pop("template")
     assert sent == full
+    assert not math.isnan(ex.plot._revision)
 
 
 def _plain(v):
@@ -173,7 +174,6 @@ def _plain(v):
     if isinstance(v, int) and not isinstance(v, bool):
         return float(v)
     return v
-    assert not math.isnan(ex.plot._revision)
 
 
 def test_display_adds_a_static_view_for_reopened_notebooks_that_the_site_drops():
