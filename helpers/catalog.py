@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+#: left-aligned cells (JupyterLab right-aligns table cells by default)
+LEFT = " style='text-align:left;vertical-align:top'"
 _SKIP_SECTIONS = {
     "learning objectives",
     "key points",
@@ -32,7 +34,8 @@ _SKIP_SECTIONS = {
 def notebooks(directory: Path | None = None) -> list[dict]:
     """One record per topic notebook (``NN_*.ipynb``, NN >= 01), in order: file, title,
     minutes, objectives, sections."""
-    directory = Path(directory or NOTEBOOK_DIR)
+    # an installed package has no notebooks/ beside it: then the folder the notebook runs in
+    directory = Path(directory or (NOTEBOOK_DIR if NOTEBOOK_DIR.is_dir() else Path.cwd()))
     out = []
     for path in sorted(directory.glob("[0-9][0-9]_*.ipynb")):
         if path.name.startswith("00_"):
@@ -74,15 +77,15 @@ def map_html() -> str:
     for n in notebooks():
         objs = "".join(f"<li>{html.escape(o)}</li>" for o in n["objectives"])
         body.append(
-            f"<tr><th scope='row'><a href='{html.escape(n['file'])}'>{html.escape(n['title'])}"
-            f"</a></th><td><ul>{objs}</ul></td><td>{html.escape(n['minutes'])}</td></tr>"
+            f"<tr><th scope='row'{LEFT}><a href='{html.escape(n['file'])}'>{html.escape(n['title'])}"
+            f"</a></th><td{LEFT}><ul>{objs}</ul></td><td{LEFT}>{html.escape(n['minutes'])}</td></tr>"
         )
     if not body:
         body.append("<tr><td colspan='3'>No topic notebooks are present yet.</td></tr>")
     return (
         "<table><caption>The notebooks in this collection</caption><thead><tr>"
-        "<th scope='col'>Notebook</th><th scope='col'>You will be able to…</th>"
-        "<th scope='col'>Time</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>"
+        f"<th scope='col'{LEFT}>Notebook</th><th scope='col'{LEFT}>You will be able to…</th>"
+        f"<th scope='col'{LEFT}>Time</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>"
     )
 
 

@@ -9,6 +9,9 @@ import pandas as pd
 
 from .data import load_dataset
 
+#: JupyterLab right-aligns table cells by default; prose reads better left-aligned and top-aligned
+LEFT = " style='text-align:left;vertical-align:top'"
+
 
 def table() -> pd.DataFrame:
     """The glossary as a DataFrame sorted by term (columns: term, definition, see_also)."""
@@ -37,12 +40,12 @@ def html_table(terms: list[str] | None = None) -> str:
         wanted = {t.lower() for t in terms}
         df = df[df["term"].str.lower().isin(wanted)]
     rows = "".join(
-        f"<tr><th scope='row'>{html.escape(r.term)}</th><td>{html.escape(r.definition)}</td>"
-        f"<td>{html.escape(r.see_also) if isinstance(r.see_also, str) else ''}</td></tr>"
+        f"<tr><th scope='row'{LEFT}>{html.escape(r.term)}</th><td{LEFT}>{html.escape(r.definition)}</td>"
+        f"<td{LEFT}>{html.escape(r.see_also) if isinstance(r.see_also, str) else ''}</td></tr>"
         for r in df.itertuples()
     )
     return (
-        "<table><caption>Glossary</caption><thead><tr><th scope='col'>Term</th>"
-        "<th scope='col'>Definition</th><th scope='col'>See also</th></tr></thead>"
+        f"<table><caption>Glossary</caption><thead><tr><th scope='col'{LEFT}>Term</th>"
+        f"<th scope='col'{LEFT}>Definition</th><th scope='col'{LEFT}>See also</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )

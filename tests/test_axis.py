@@ -116,3 +116,18 @@ def test_bad_input(kwargs, match):
 def test_steady_state_bad_input():
     with pytest.raises(ValueError, match="feedback_strength"):
         ax.steady_state_igf1(feedback_strength=float("inf"))
+
+
+def test_numbers_quoted_in_notebook_01():
+    """Axis-model numbers in notebook 01's prose, computed from the model."""
+    base = ax.simulate_axis(days=4.0, dt_min=10.0)
+    half = ax.simulate_axis(liver_sensitivity=0.5, days=4.0, dt_min=10.0)
+    none = ax.simulate_axis(liver_sensitivity=0.0, days=4.0, dt_min=10.0)
+    assert round(base["mean_igf1_ng_ml"], -1) == 180
+    assert round(half["mean_igf1_ng_ml"]) == 123
+    assert round(base["mean_pulse_ug_l"], 1) == 4.0 and round(half["mean_pulse_ug_l"], 1) == 4.7
+    assert round(100 * (1 - none["mean_igf1_ng_ml"] / base["mean_igf1_ng_ml"])) == 75
+    assert round(3 * (1 - half["mean_igf1_ng_ml"] / base["mean_igf1_ng_ml"])) == 1  # "roughly a third"
+    # day-long swing of total IGF-1: damped by the liver lag to ~6 % (17 % without it)
+    assert round(base["igf1_swing_pct"]) == 6
+    assert ax.LIVER_RESPONSE_TAU_H == 12.0

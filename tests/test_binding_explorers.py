@@ -20,7 +20,11 @@ def test_binding_defaults_are_the_adult_defaults():
     assert s["free_pM"] == pytest.approx(1000 * r["free_nM"])
     assert s["ternary_percent"] == pytest.approx(100 * r["ternary_fraction"])
     assert s["igf1_total_ng_ml"] == pytest.approx(147.9, abs=0.1)
-    assert s["free_percent"] < 1.0 and s["ternary_percent"] > 75
+    lo, hi = binding.PUBLISHED_PARTITION["ternary"]
+    assert 100 * lo <= s["ternary_percent"] <= 100 * hi
+    assert s["binary_all_percent"] == pytest.approx(100 * r["binary_all_fraction"])
+    assert s["igf2_free_percent"] == pytest.approx(100 * r["igf2_free_fraction"])
+    assert 0.2 < s["free_percent"] < 1.1
 
 
 def test_binding_set_updates_figure_and_readout():
@@ -37,8 +41,19 @@ def test_binding_set_updates_figure_and_readout():
     # no ALS: nothing ternary, the binary complex takes over
     ex.set(igfbp3_intact_fraction=1.0, als_nM=0.0)
     s = ex.summary()
-    assert s["ternary_percent"] == 0.0 and s["binary_percent"] > 90
+    assert s["ternary_percent"] == 0.0 and s["binary_percent"] > 75
     assert "0 % in the ternary complex" in ex.describe(s)
+
+
+def test_binding_igf2_control_drives_the_model():
+    ex = create("binding")
+    assert ex.values()["igf2_nM"] == pytest.approx(ADULT_DEFAULTS["igf2_nM"])
+    ex.set(igf2_nM=0.0)
+    r = binding.equilibrium(**{**ADULT_DEFAULTS, "igf2_nM": 0.0})
+    assert ex.summary()["ternary_percent"] == pytest.approx(100 * r["ternary_fraction"])
+    assert ex.summary()["free_percent"] < 0.01  # without IGF-2 almost nothing is free
+    with pytest.raises(ValueError, match="igf2_nM"):
+        ex.set(igf2_nM=-1.0)
 
 
 def test_binding_zero_igf1_describes_empty_pools():
@@ -84,3 +99,14 @@ def test_clearance_window_hides_markers_outside_and_back_to_linear():
     s = ex.summary()
     assert s["left_ternary"] == pytest.approx(0.5 ** (1440 / 810))
     assert s["half_life_ternary_h"] == pytest.approx(13.5)
+
+
+def test_igf2_control_ends_where_the_model_stops_matching_serum():
+    """Notebook 02: at the control's upper end (110 nM) the model frees about 3 % of IGF-1."""
+    from helpers.explorers import binding as bx
+
+    ex = create("binding")
+    assert ex.controls["igf2_nM"].max == bx.IGF2_MAX_NM == 110.0
+    ex.set(igf2_nM=bx.IGF2_MAX_NM)
+    assert round(ex.summary()["free_percent"]) == 3
+    assert round(bx.IGF2_MAX_NM * binding.IGF2_MOLAR_MASS_G_PER_MOL / 1000, -1) == 820

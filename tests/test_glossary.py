@@ -47,6 +47,6 @@ def test_see_also_entries_refer_to_terms():
 def test_html_table_is_accessible_and_filters():
     html = glossary.html_table(["IGF-1", "ALS".join(["acid-labile subunit (", ")"])])
     assert "<caption>Glossary</caption>" in html and "scope='col'" in html
-    assert html.count("<tr><th scope='row'>") == 2
+    assert html.count("<tr><th scope='row' style='text-align:left") == 2  # left-aligned (issue 14)
     with pytest.raises(KeyError):
         glossary.html_table(["no such term"])

@@ -1,5 +1,7 @@
 """Notebook 01 pieces: the trophic-factor table, its filter, the plots and the two explorers."""
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
@@ -112,10 +114,16 @@ def test_signalling_figure_nodes_say_state_in_words():
     labels = list(fig.data[4].text)
     assert len(labels) == len(pm.NODES) and labels[0].startswith("<b>IGF-1R</b>")
     assert any("mTORC1" in s and "✕ BLOCKED" in s for s in labels)  # words and a cross, not colour
-    assert any("FoxO" in s and "ACTIVE" in s for s in labels) is False  # Akt on -> FoxO inhibited
+    assert not any(s.startswith("<b>FoxO</b>") and s.endswith("ACTIVE") for s in labels)  # Akt on
+    # the pathway names the issue asks for are on the panel
+    text = " ".join(labels)
+    for name in ("S6K1", "4E-BP1", "GSK3β", "Shc", "Grb2/SOS", "Ras", "ULK1"):
+        assert name in text
     assert fig.layout.xaxis.type == "log"
     assert len(fig.layout.annotations) == 2 + len(pm.EDGES)
-    assert len(fig.layout.shapes) == len(pm.NODES)
+    n_inh = sum(kind == "inh" for *_, kind in pm.EDGES)
+    assert len(fig.layout.shapes) == len(pm.NODES) + n_inh  # boxes + inhibition bars
+    assert ("mtorc1", "pi3k", "inh") in pm.EDGES  # S6K1 -| IRS-1 feedback drawn
     assert fig.data[5].marker.symbol[list(pm.NODES).index("mtorc1")] == "x"
 
 
@@ -127,15 +135,18 @@ def test_protein_balance_bars():
 # ---- explorers --------------------------------------------------------------------------------
 def test_signalling_explorer_drives_figure_and_summary():
     ex = create("signalling")
+    assert ex.values()["igf1_nM"] == 2.0  # exact default
     ex.set(igf1_nM=32.0)
     s = ex.summary()
     assert 42 <= s["synthesis_change_pct"] <= 62 and -38 <= s["degradation_change_pct"] <= -28
     assert ex.figure.data[3].x[0] == pytest.approx(32.0)
     assert ex.figure.data[3].y[0] == pytest.approx(1.52)
+    akt_free = s["akt_pct"]
     ex.set(rapamycin=True)
     s = ex.summary()
-    assert s["synthesis_change_pct"] == pytest.approx(-30.0)
-    assert -38 <= s["degradation_change_pct"] <= -28
+    assert round(s["synthesis_change_pct"]) == -4
+    assert round(s["degradation_change_pct"]) == -7  # up from -33 %: autophagy de-repressed
+    assert s["akt_pct"] > akt_free  # S6K1 feedback relieved
     assert any("mTORC1" in t and "BLOCKED" in t for t in _node_texts(ex))
     assert "rapamycin" in ex.describe(s)
     ex.set(rapamycin=False, pi3k_inhibitor=True)
@@ -146,9 +157,21 @@ def test_signalling_explorer_drives_figure_and_summary():
     assert s["proliferation_change_pct"] > 80
     ex.set(pi3k_inhibitor=False, mek_inhibitor=True)
     assert ex.summary()["proliferation_change_pct"] == pytest.approx(0.0)
-    assert any("Ras/MEK/ERK" in t and "BLOCKED" in t for t in _node_texts(ex))
-    ex.set(mek_inhibitor=False, igf1_nM=0.01)
-    assert any("FoxO" in t and "ACTIVE" in t for t in _node_texts(ex))
+    assert any("ERK" in t and "BLOCKED" in t for t in _node_texts(ex))
+    ex.set(mek_inhibitor=False, igf1_nM=0.02)
+    assert any(t.startswith("<b>FoxO</b>") and t.endswith("ACTIVE") for t in _node_texts(ex))
+
+
+def test_signalling_default_is_a_grid_point_of_the_log_slider():
+    """The 2 nM default must not snap (it used to become 1.995 nM in the browser)."""
+    from helpers.explorers import signalling as sx
+
+    w = create("signalling").controls["igf1_nM"]
+    assert w.value == 2.0
+    steps = (math.log10(2.0) - w.min) / w.step
+    assert abs(steps - round(steps)) < 1e-9
+    assert 10 ** (w.min + round(steps) * w.step) == pytest.approx(2.0, rel=1e-12)
+    assert sx.CONC_NM[0] == pytest.approx(sx.IGF1_MIN_NM) and sx.CONC_NM[-1] == pytest.approx(sx.IGF1_MAX_NM)
 
 
 def _node_texts(ex):

@@ -19,7 +19,12 @@ def md_cells(nb):
 
 
 def code_cells(nb):
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    """Code cells, without the generated Colab cell (helpers.routes; tests/routes/test_colab.py)."""
+    return [
+        "".join(c["source"])
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and "colab-setup" not in c.get("metadata", {}).get("tags", [])
+    ]
 
 
 def strip_fences(md: str) -> str:

@@ -150,16 +150,34 @@ def test_model_dependent_choice_keys():
     moves = {
         "Proteolysis of IGFBP-3: half of it cut (intact share 0.5)": change(igfbp3_intact_fraction=0.5),
         "Half as much total IGFBP-3": change(igfbp3_nM=d["igfbp3_nM"] / 2),
-        "A fall of IGFBP-1 and the other IGFBPs from 5 to 1.3 nM (as when insulin is high)": change(
-            other_igfbp_nM=1.3
+        "A fall of IGFBP-1 and the other IGFBPs from 30 to 15 nM (as when insulin is high)": change(
+            other_igfbp_nM=15.0
         ),
         "Twice as much ALS": change(als_nM=2 * d["als_nM"]),
+        "Less IGF-2: 80 nM instead of about 99 nM": change(igf2_nM=80.0),
     }
+    assert {o["text"] for o in _q("02-raise-free")["options"]} == set(moves)
     assert _correct("02-raise-free") == {t for t, v in moves.items() if v > 10}
-    assert abs(moves["A fall of IGFBP-1 and the other IGFBPs from 5 to 1.3 nM (as when insulin is high)"]) < 1
-    assert -65 < moves["Twice as much ALS"] < -35  # "by about half"
+    # numbers in the feedback (issue 12 model: IGF-2 included, IGFBP-3 nearly full)
+    assert moves["Half as much total IGFBP-3"] > 10_000  # "more than a hundred-fold"
+    assert (
+        round(
+            moves["A fall of IGFBP-1 and the other IGFBPs from 30 to 15 nM (as when insulin is high)"] / 100
+            + 1
+        )
+        == 16
+    )
+    assert -3 < moves["Twice as much ALS"] < -1  # "by about 2 %"
+    assert round(moves["Less IGF-2: 80 nM instead of about 99 nM"], -1) == -90
+    base_free = binding.equilibrium(**d)
     no_als = binding.equilibrium(**{**d, "als_nM": 0.0})
-    assert no_als["binary_fraction"] > 0.5 and no_als["free_fraction"] < 0.01
+    assert no_als["binary_fraction"] > 0.5 and round(100 * no_als["binary_fraction"]) == 78
+    assert (
+        round(no_als["free_nM"] / base_free["free_nM"]) == 3
+        and round(100 * no_als["free_fraction"], 1) == 1.2
+    )
+    assert round(100 * no_als["other_fraction"]) == 21 and round(100 * base_free["other_fraction"]) == 16
+    assert round(100 * base_free["ternary_fraction"]) == 83
     assert _correct("02-als-removed") == {
         next(o["text"] for o in _q("02-als-removed")["options"] if "binary" in o["text"])
     }
@@ -174,6 +192,24 @@ def test_model_dependent_choice_keys():
     assert _correct("01-breakdown-blockers") == {
         t for t, r in removes.items() if abs(float(r["degradation_rel"]) - float(base)) < 0.01
     }
+    # issue 12: IGF-1's effect under each blocker (32 nM vs 0 nM with the same blocker) and the
+    # numbers the feedback quotes
+    blockers = {
+        "PI3K inhibitor": dict(pi3k_inhibitor=True),
+        "Rapamycin": dict(rapamycin=True),
+        "MEK inhibitor": dict(mek_inhibitor=True),
+        "No amino acids": dict(amino_acids=0.0),
+    }
+    effect = {
+        t: muscle_response(32.0, **kw)["degradation_rel"] - muscle_response(0.0, **kw)["degradation_rel"]
+        for t, kw in blockers.items()
+    }
+    assert _correct("01-breakdown-blockers") == {t for t, e in effect.items() if abs(e) < 0.01}
+    rapa = removes["Rapamycin"]["degradation_rel"]
+    assert (round(rapa, 2), round(muscle_response(0.0, rapamycin=True)["degradation_rel"], 2)) == (0.93, 1.25)
+    assert round(removes["No amino acids"]["degradation_rel"], 2) == 0.93
+    assert round(muscle_response(0.0, amino_acids=0.0)["degradation_rel"], 2) == 1.25
+    assert round(muscle_response(32.0)["degradation_rel"], 2) == 0.67
     peak = lifespan.median_peak_age("igf1", "male")
     assert 13 <= peak <= 17 and _correct("03-peak-age") == {"Around 15 years, during puberty."}
 
@@ -206,10 +242,11 @@ def test_model_dependent_exercise_answers():
     free = binding.equilibrium(**{**binding.ADULT_DEFAULTS, "igfbp3_intact_fraction": shares})[
         "free_fraction"
     ]
-    near("02-intact-share", shares[np.argmax(100 * free >= 0.38)])
-    near("02-intact-share", 1 - shares[np.argmax(100 * free >= 0.38)], 0.88)
-    near("02-intact-share", shares[np.argmax(free >= 0.38)], 0.04)  # compared the fraction with 0.38
-    near("02-intact-share", shares[np.argmax(100 * free >= 0.0038)], 0.26)  # converted twice
+    near("02-intact-share", shares[np.argmax(100 * free >= 1.0)])
+    near("02-intact-share", 1 - shares[np.argmax(100 * free >= 1.0)], 0.06)
+    near("02-intact-share", shares[np.argmax(free >= 1.0)], 1.0)  # fraction compared with 1: never
+    near("02-intact-share", shares[np.argmax(100 * free >= 0.01)], 1.0)  # converted twice
+    near("02-intact-share", shares[np.argmax(100 * free >= 0.38)], 1.0)  # the ultrafiltration target
 
     c = load_dataset("igf1_lifespan_cohort")
     men = c[(c["sex"] == "male") & c["age_years"].between(40, 80)]
@@ -420,5 +457,34 @@ def test_student_copy_run_all_prints_no_answer(tmp_path):
             if "answer" in e:
                 for cell in nb.cells:
                     if cell.cell_type == "code" and "check_exercise(" in cell.source:
-                        text = json.dumps([o.get("data", "") for o in cell.outputs])
-                        assert f"{e['answer']:.4g}" not in text
+                        text = json.dumps([o.get("data", "") for o in cell.outputs], ensure_ascii=False)
+                        # the answer as a whole number in the text (not "27" inside an escape like \u2718)
+                        number = re.escape(format(e["answer"], ".4g"))
+                        shown = re.search(rf"(?<![\d.]){number}(?![\d])", text)
+                        assert not shown, f"{path.name}: {cell.source} shows the answer {e['answer']:.4g}"
+
+
+def test_instructor_guide_gives_every_expected_answer_from_the_model():
+    guide = (NOTEBOOK_DIR / "instructor_guide.md").read_text(encoding="utf-8")
+    sections = re.split(r"^(?=### )", guide, flags=re.M)
+    for nn, bank in BANKS.items():
+        sec = next(s for s in sections if s.startswith(f"### {nn}:"))
+        assert "- **50-minute class plan:**" in sec, f"{nn}: no 50-minute class plan"
+        minutes = [int(m) for m in re.findall(r"^  - \d+–(\d+) min:", sec, re.M)]
+        assert minutes and minutes[-1] == 50 and minutes == sorted(minutes), f"{nn}: plan timings {minutes}"
+        for p in bank["predictions"]:
+            out = selfcheck.model_outcome(p)
+            line = next(li for li in sec.splitlines() if f"`{p['id']}`" in li)
+            assert "Common wrong prediction:" in line and "How to respond:" in line
+            if p["kind"] == "choice":
+                assert f"Expected: **{out['option']}**" in line, f"{p['id']}: guide disagrees with the model"
+            else:
+                shown = float(re.search(r"Expected: \*\*about (-?[\d.]+)", line).group(1))
+                assert abs(shown - out["value"]) <= p["compare"]["tolerance"] / 2
+        for e in bank["exercises"]:
+            line = next(li for li in sec.splitlines() if f"`{e['id']}`" in li)
+            if "answer" in e:
+                shown = float(re.search(r"Expected: \*\*(-?[\d.]+)", line).group(1))
+                assert abs(shown - e["answer"]) <= e["tolerance"], (
+                    f"{e['id']}: guide {shown} vs bank {e['answer']}"
+                )

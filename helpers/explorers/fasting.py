@@ -63,7 +63,7 @@ class FastingExplorer(Explorer):
         }
 
     def make_figure(self, r):
-        fig = fasting_figure(
+        return fasting_figure(
             r["t"],
             r["pct"],
             r["part_x"],
@@ -73,8 +73,6 @@ class FastingExplorer(Explorer):
             r["fast_days"],
             diet_label=nut.DIET_LABELS[r["diet"]],
         )
-        fig.layout.xaxis.range = _x_range(r)  # the same as after an update (the data reach day 10)
-        return fig
 
     def update_figure(self, fig, r):
         part, mean, model = trace(fig, "participants"), trace(fig, "participants-mean"), trace(fig, "model")
@@ -84,7 +82,8 @@ class FastingExplorer(Explorer):
         model.name = f"Model: {nut.DIET_LABELS[r['diet']]}"
         fig.layout.shapes[0].x0 = fig.layout.shapes[0].x1 = r["fast_days"]
         fig.layout.annotations[0].x = r["fast_days"]
-        fig.layout.xaxis.range = _x_range(r)
+        # as fasting_figure builds it: at least the 10 days of the illustrative protocol
+        fig.layout.xaxis.range = [-0.3, max(10.0, float(max(r["t"]))) + 0.3]
 
     def summarize(self, r):
         return {k: float(r[k]) for k in self.summary_labels}
@@ -99,8 +98,3 @@ class FastingExplorer(Explorer):
             f"participants who fasted 5 days and were refed on the same diet: their mean is "
             f"{s['data_day5_pct']:.0f} % on day 5 and {s['data_day10_pct']:.0f} % on day 10."
         )
-
-
-def _x_range(r) -> list[float]:
-    """Days shown: the model's fast and refeeding, and at least the participants' 10 days."""
-    return [-0.3, max(10.0, r["fast_days"] + r["refeed_days"]) + 0.3]

@@ -8,7 +8,10 @@ from ..models import signalling as sg
 from ..plots.mechanism import _marker_texts, node_colors, node_labels, node_symbols, signalling_figure
 from .base import Explorer, checkbox, register, slider, trace
 
-CONC_NM = np.logspace(-2, 3, 161)
+#: IGF-1 slider: log10 grid from 0.02 to 2000 nM in steps of 0.05, chosen so that the default
+#: (2 nM, the half-maximal receptor occupancy) is itself a grid point and never snaps.
+IGF1_MIN_NM, IGF1_MAX_NM, IGF1_LOG_STEP, IGF1_DEFAULT_NM = 0.02, 2000.0, 0.05, 2.0
+CONC_NM = np.logspace(np.log10(IGF1_MIN_NM), np.log10(IGF1_MAX_NM), 161)
 
 
 @register
@@ -19,6 +22,7 @@ class SignallingExplorer(Explorer):
         "occupancy_pct": ("IGF-1 receptor occupancy", "%", ".0f"),
         "synthesis_change_pct": ("Protein synthesis vs no IGF-1", "%", "+.0f"),
         "degradation_change_pct": ("Protein breakdown vs no IGF-1", "%", "+.0f"),
+        "akt_pct": ("Akt activity (share of maximum)", "%", ".0f"),
         "net_balance": ("Net balance (synthesis − breakdown, relative units)", "", "+.2f"),
         "proliferation_change_pct": ("Proliferation signal vs no IGF-1", "%", "+.0f"),
     }
@@ -28,11 +32,18 @@ class SignallingExplorer(Explorer):
     def make_controls(self):
         return {
             "igf1_nM": slider(
-                "IGF-1 around the cells", "nM, log scale", 0.01, 1000.0, 0.05, 2.0, fmt=".3g", log=True
+                "IGF-1 around the cells",
+                "nM, log scale",
+                IGF1_MIN_NM,
+                IGF1_MAX_NM,
+                IGF1_LOG_STEP,
+                IGF1_DEFAULT_NM,
+                fmt=".3g",
+                log=True,
             ),
             "amino_acids": slider("Amino-acid availability", "relative, 1 = normal", 0.0, 2.0, 0.05, 1.0),
             "pi3k_inhibitor": checkbox("PI3K inhibitor (blocks Akt)"),
-            "rapamycin": checkbox("Rapamycin (blocks mTORC1)"),
+            "rapamycin": checkbox("Rapamycin (blocks mTORC1: S6K1 fully, 4E-BP1 partly)"),
             "mek_inhibitor": checkbox("MEK inhibitor (blocks ERK)"),
         }
 
@@ -85,6 +96,7 @@ class SignallingExplorer(Explorer):
             "occupancy_pct": cur["receptor_occupancy"] * 100,
             "synthesis_change_pct": (cur["synthesis_rel"] - 1) * 100,
             "degradation_change_pct": (cur["degradation_rel"] - 1) * 100,
+            "akt_pct": cur["akt"] * 100,
             "net_balance": cur["net_balance"],
             "proliferation_change_pct": (cur["proliferation_rel"] - 1) * 100,
             "igf1_nM": float(result["igf1_nM"]),
@@ -115,9 +127,10 @@ class SignallingExplorer(Explorer):
             f"At {s['igf1_nM']:.3g} nM IGF-1, amino acids {s['amino_acids']:.2f} x normal"
             f"{drugs}: receptor occupancy {s['occupancy_pct']:.0f} %, protein synthesis "
             f"{s['synthesis_change_pct']:+.0f} %, breakdown {s['degradation_change_pct']:+.0f} %, "
+            f"Akt at {s['akt_pct']:.0f} % of its maximum, "
             f"net protein balance {balance}, proliferation signal "
             f"{s['proliferation_change_pct']:+.0f} % compared with no IGF-1. The left panel "
-            f"shows the three dose–response curves on a log axis (half-maximal near 2 nM) with "
-            f"today's concentration marked; the right panel names each pathway step and "
-            f"whether it is on, off or blocked."
+            f"shows the three dose–response curves on a log axis (receptors half occupied at "
+            f"2 nM) with today's concentration marked; the right panel names each pathway step "
+            f"and states whether it is on, partly on, off, inhibited or blocked."
         )

@@ -14,8 +14,10 @@ Equations (time t in hours; GH in µg/L; IGF-1 in ng/mL):
   adds ``A_k = gh_amplitude * GH_PEAK_UG_L * pattern_k / (1 + feedback_strength * IGF1(t_k) / IGF1_TARGET_NG_ML)``
   to circulating GH, which then decays exponentially with half-life ``GH_HALF_LIFE_MIN`` on top of
   a basal ``GH_BASAL_UG_L``.
-* ``dIGF1/dt = K_PROD * liver_sensitivity * GH(t) + P_EXTRA - K_CLEAR * IGF1`` with
-  ``K_CLEAR = ln 2 / IGF1_HALF_LIFE_H``. Each step is integrated exactly for the step-mean GH.
+* The liver's output ``L`` follows ``K_PROD * liver_sensitivity * GH(t)`` with a first-order lag
+  (time constant ``LIVER_RESPONSE_TAU_H``: transcription, synthesis and secretion take hours), and
+  ``dIGF1/dt = L + P_EXTRA - K_CLEAR * IGF1`` with ``K_CLEAR = ln 2 / IGF1_HALF_LIFE_H``. Each step
+  is integrated exactly for the step-mean GH.
 * The simulation starts at the analytic steady state (``steady_state_igf1``), so no multi-day
   warm-up is needed.
 
@@ -29,8 +31,9 @@ Calibration and what is qualitative:
 * ``EXTRAHEPATIC_SHARE = 0.25``: removing hepatic production lowers mean IGF-1 by about
   three-quarters, as in liver-specific IGF-1-deficient mice [@yakar1999; @sjogren1999]
   (animal evidence). In the model the extrahepatic share is constant (not GH dependent).
-* Qualitative: pulse interval and daily pattern, GH pulse size and half-life, basal GH, and the
-  shape of the feedback (a simple divisive term). They make the picture recognisable, not exact.
+* Qualitative: pulse interval and daily pattern, GH pulse size and half-life, basal GH, the liver
+  lag, and the shape of the feedback (a simple divisive term; in the body IGF-1 feeds back on the
+  hypothalamus, raising somatostatin and lowering GHRH, as well as on the pituitary). They make the picture recognisable, not exact.
 
 ``liver_sensitivity`` is the lever the nutrition notebook refers to: fasting and low protein
 intake make the liver less responsive to GH, so IGF-1 falls even while GH pulses grow.
@@ -60,6 +63,11 @@ GH_HALF_LIFE_MIN = 20.0
 IGF1_HALF_LIFE_H = 13.5
 #: Mean IGF-1 at default settings (ng/mL): median, men 28 y [@bidlingmaier2014] (A23).
 IGF1_TARGET_NG_ML = 177.0
+#: Time constant (h) with which the liver's IGF-1 output follows GH (gene transcription, synthesis
+#: and secretion take hours); qualitative. It low-pass filters the day's pulse pattern so that total
+#: IGF-1 varies by about 6 % over the day instead of ~17 % without it (measured total IGF-1 varies
+#: even less over a day; the remaining swing is a model limitation stated in notebook 01).
+LIVER_RESPONSE_TAU_H = 12.0
 #: Share of circulating IGF-1 made outside the liver at default settings [@yakar1999; @sjogren1999].
 EXTRAHEPATIC_SHARE = 0.25
 
@@ -167,6 +175,8 @@ def simulate_axis(
 
     igf = steady_state_igf1(a, s, fb)
     i_ss = igf
+    e_liver = math.exp(-dt_h / LIVER_RESPONSE_TAU_H)
+    hep_out = max(K_CLEAR_PER_H * igf - P_EXTRA, 0.0)  # liver output at the steady state
     pulsatile = 0.0
     gh = np.empty(n)
     igf1 = np.empty(n)
@@ -180,9 +190,10 @@ def simulate_axis(
         gh[k] = GH_BASAL_UG_L + pulsatile
         igf1[k] = igf
         gh_mean_step = GH_BASAL_UG_L + pulsatile * avg_factor
-        hep = kp * gh_mean_step
-        hep_sum += hep
-        igf = igf * e_clear + (hep + P_EXTRA) / K_CLEAR_PER_H * (1.0 - e_clear)
+        # the liver's IGF-1 output follows GH with a lag (transcription, synthesis, secretion)
+        hep_out = hep_out * e_liver + kp * gh_mean_step * (1.0 - e_liver)
+        hep_sum += hep_out
+        igf = igf * e_clear + (hep_out + P_EXTRA) / K_CLEAR_PER_H * (1.0 - e_clear)
         pulsatile *= decay
 
     time_h = np.arange(n) * dt_h

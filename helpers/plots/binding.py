@@ -53,7 +53,7 @@ def pools_figure(
         rows=2,
         cols=1,
         row_heights=[0.3, 0.7],
-        vertical_spacing=0.16,
+        vertical_spacing=0.24,
         subplot_titles=("Share of total IGF-1 (%)", "Concentration of each pool (pM, log scale)"),
     )
     for i, (k, label) in enumerate(POOL_LABELS.items()):

@@ -88,32 +88,58 @@ def axis_figure(time_h, gh_ug_l, igf1_ng_ml, mean_igf1_ng_ml: float) -> go.Figur
 # ---------------------------------------------------------------------------------------------
 SIGNALLING_TITLE = "IGF-1 dose–response in muscle cells and which pathway steps are on"
 
-#: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units (0–10)
+#: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units
 NODES = {
-    "igf1r": ("IGF-1R", 5.0, 9.3),
-    "pi3k": ("IRS/PI3K", 2.6, 7.5),
-    "erk": ("Ras/MEK/ERK", 7.8, 7.5),
-    "akt": ("Akt", 2.6, 5.6),
-    "mtorc1": ("mTORC1", 0.9, 3.6),
-    "foxo": ("FoxO", 4.4, 3.6),
-    "synthesis": ("Synthesis", 0.9, 1.4),
-    "degradation": ("Breakdown", 4.4, 1.4),
-    "proliferation": ("Proliferation", 7.8, 3.6),
+    "igf1r": ("IGF-1R", 5.0, 9.4),
+    "pi3k": ("IRS-1/PI3K", 2.6, 7.75),
+    "erk": ("Ras/MEK/ERK", 7.8, 7.75),
+    "akt": ("Akt", 2.6, 6.1),
+    "mtorc1": ("mTORC1", 0.9, 4.45),
+    "foxo": ("FoxO", 4.4, 4.45),
+    "ulk1": ("ULK1", 2.65, 2.75),
+    "synthesis": ("Synthesis", 0.9, 0.95),
+    "degradation": ("Breakdown", 4.4, 0.95),
+    "proliferation": ("Proliferation", 7.8, 4.45),
 }
+#: second line of a node's box, in smaller type: what the step does or goes through
+NODE_DETAIL = {
+    "igf1r": "receptor tyrosine kinase",
+    "pi3k": "S6K1 feeds back on IRS-1",
+    "erk": "via Shc → Grb2/SOS → Ras",
+    "akt": "also switches GSK3β off",
+    "mtorc1": "→ S6K1 and 4E-BP1/eIF4E",
+    "foxo": "atrogenes, autophagy genes",
+    "ulk1": "starts autophagy",
+    "synthesis": "protein synthesis",
+    "degradation": "proteasome + autophagy",
+    "proliferation": "of myoblasts",
+}
+#: arrows: (from, to, kind); kind "act" = activates (arrow head), "inh" = inhibits (bar end)
 EDGES = [
-    ("igf1r", "pi3k"),
-    ("igf1r", "erk"),
-    ("pi3k", "akt"),
-    ("akt", "mtorc1"),
-    ("akt", "foxo"),
-    ("mtorc1", "synthesis"),
-    ("foxo", "degradation"),
-    ("erk", "proliferation"),
+    ("igf1r", "pi3k", "act"),
+    ("igf1r", "erk", "act"),
+    ("pi3k", "akt", "act"),
+    ("akt", "mtorc1", "act"),
+    ("akt", "foxo", "inh"),
+    ("mtorc1", "synthesis", "act"),
+    ("mtorc1", "ulk1", "inh"),
+    ("mtorc1", "pi3k", "inh"),  # S6K1 -| IRS-1 negative feedback
+    ("foxo", "ulk1", "act"),
+    ("foxo", "degradation", "act"),
+    ("ulk1", "degradation", "act"),
+    ("erk", "proliferation", "act"),
 ]
+#: words that mean a step is active or changed (filled marker)
+_ACTIVE_WORDS = {"ON", "PARTLY", "UP", "DOWN", "ACTIVE", "INHIBITED", "SLIGHTLY"}
 
 
 def _is_active(state: str) -> bool:
-    return state.split(" (")[0].split(" ")[0] in ("ON", "PARTLY", "UP", "DOWN", "ACTIVE")
+    head = state.split(" (")[0]
+    if head in ("OFF", "BASAL") or head.startswith("BLOCKED"):
+        return False
+    if head == "INHIBITED":  # fully inhibited FoxO is switched off
+        return False
+    return bool(set(head.split()) & _ACTIVE_WORDS)
 
 
 def node_labels(states: dict) -> list[str]:
@@ -123,7 +149,8 @@ def node_labels(states: dict) -> list[str]:
     for k, (label, _, _) in NODES.items():
         st = states[k]
         mark = "✕ " if st.startswith("BLOCKED") else ""
-        out.append(f"<b>{label}</b><br>{mark}{st}")
+        detail = f'<span style="font-size:9px">{NODE_DETAIL[k]}</span>'
+        out.append(f"<b>{label}</b><br>{detail}<br>{mark}{st}")
     return out
 
 
@@ -149,7 +176,7 @@ def node_colors(states: dict) -> list[str]:
     ]
 
 
-BOX_W, BOX_H = 3.1, 1.3  # node box size in diagram units
+BOX_W, BOX_H = 3.2, 1.45  # node box size in diagram units
 
 
 def signalling_figure(
@@ -166,7 +193,7 @@ def signalling_figure(
     )
     fig.update_layout(
         template=TEMPLATE_NAME,
-        height=540,
+        height=600,
         title=dict(text=SIGNALLING_TITLE),
         legend=dict(orientation="h", y=-0.2, x=0),
         margin=dict(l=80, r=20, t=90, b=120),
@@ -224,24 +251,44 @@ def signalling_figure(
             line=dict(color="#333333", width=1.5),
             layer="below",
         )
-    for a, b in EDGES:
+    for a, b, kind in EDGES:
         _, xa, ya = NODES[a]
         _, xb, yb = NODES[b]
+        if (a, b) == ("mtorc1", "pi3k"):  # feedback: up the left side, clear of the Akt box
+            xa, ya, xb, yb = xa - BOX_W / 2 + 0.2, ya + BOX_H / 2, xb - BOX_W / 2, yb
+        elif ya > yb:  # downwards: from the bottom of one box to the top of the next
+            ya, yb = ya - BOX_H / 2, yb + BOX_H / 2
+        else:
+            ya, yb = ya + BOX_H / 2, yb - BOX_H / 2
         fig.add_annotation(
             x=xb,
-            y=yb + BOX_H / 2,
+            y=yb,
             ax=xa,
-            ay=ya - BOX_H / 2,
+            ay=ya,
             xref="x2",
             yref="y2",
             axref="x2",
             ayref="y2",
             showarrow=True,
-            arrowhead=2,
+            arrowhead=2 if kind == "act" else 0,
             arrowwidth=1.5,
-            arrowcolor="#555555",
+            arrowcolor="#555555" if kind == "act" else "#a33c00",
             text="",
         )
+        if kind == "inh":  # a bar across the end of the line: "inhibits"
+            dx, dy = xb - xa, yb - ya
+            n = (dx * dx + dy * dy) ** 0.5 or 1.0
+            px, py = -dy / n * 0.22, dx / n * 0.22
+            fig.add_shape(
+                type="line",
+                x0=xb - px,
+                y0=yb - py,
+                x1=xb + px,
+                y1=yb + py,
+                xref="x2",
+                yref="y2",
+                line=dict(color="#a33c00", width=3),
+            )
     xs = [v[1] for v in NODES.values()]
     ys = [v[2] for v in NODES.values()]
     fig.add_trace(
@@ -250,7 +297,7 @@ def signalling_figure(
             y=ys,
             mode="text",
             text=node_labels(states),
-            textfont=dict(size=12, color="#000000"),
+            textfont=dict(size=11, color="#000000"),
             showlegend=False,
             hoverinfo="text",
             name="Pathway steps",
@@ -263,7 +310,7 @@ def signalling_figure(
             x=[v - BOX_W / 2 + 0.05 for v in xs],
             y=[v + BOX_H / 2 - 0.05 for v in ys],
             mode="markers",
-            name="Step state: filled = on, open = off, x = blocked",
+            name="Step state: filled = on or changed, open = off, x = blocked; bar-ended line = inhibits",
             marker=dict(
                 size=11,
                 symbol=node_symbols(states),
@@ -275,8 +322,8 @@ def signalling_figure(
         row=1,
         col=2,
     )
-    fig.update_xaxes(range=[-0.8, 9.5], visible=False, row=1, col=2)
-    fig.update_yaxes(range=[0.3, 10.2], visible=False, row=1, col=2)
+    fig.update_xaxes(range=[-0.9, 9.6], visible=False, row=1, col=2)
+    fig.update_yaxes(range=[0.1, 10.25], visible=False, row=1, col=2)
     return fig
 
 

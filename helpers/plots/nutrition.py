@@ -40,7 +40,7 @@ def fasting_figure(
     """Model trajectory (fast then refeed, % of pre-fast) over illustrative participants.
 
     Traces: 0 participants (synthetic, 5-day protocol), 1 their daily mean, 2 the model.
-    Shape 0 marks the start of refeeding.
+    Shape 0 marks the start of refeeding. The x axis spans at least the protocol's 10 days.
     """
     fig = base_figure(
         "Fasting, then refeeding (participants: illustrative, synthetic)",
@@ -99,7 +99,8 @@ def fasting_figure(
         font=dict(color=COLORWAY[1]),
     )
     fig.update_yaxes(range=[0, 115])
-    fig.update_xaxes(range=[-0.3, max(t_days) + 0.3])
+    # always show at least the 10 days of the (illustrative) 5-day protocol, as update_figure does
+    fig.update_xaxes(range=[-0.3, max(10.0, float(max(t_days))) + 0.3])
     fig.update_layout(legend=dict(orientation="h", y=-0.22, x=0))
     return fig
 

@@ -10,7 +10,11 @@ Per notebook (:func:`lint_notebook`):
 * every static figure (a cell displaying a figure built by ``helpers.plots`` or plotly) has a
   text description of at least a sentence in the markdown cell right before or after it;
 * link text is descriptive: not "here", "click here", "link", "this", "more", and not a bare URL;
-  no bare URLs in running text.
+  no bare URLs in running text;
+* citations are readable "(Author et al., Year)" links to the References heading, every cited key
+  resolves in data/references.csv and has an entry under References, and every glossary term is
+  linked at its first use (:func:`citation_problems`; ``python -m helpers.publish.citations
+  --write`` fixes what it reports).
 
 Per registered explorer (:func:`lint_explorer`): every control has a text label, sliders and
 number boxes name their unit in parentheses, ``describe()`` says in words what the figure shows,
@@ -211,9 +215,50 @@ def figure_description_problems(nb: dict) -> list[str]:
     return out
 
 
+def citation_problems(nb: dict, name: str = "") -> list[str]:
+    """Raw ``[@key]`` citations, keys that do not resolve or are not listed under References,
+    and glossary terms not yet linked at first use (what the citation converter would change)."""
+    import copy
+
+    from .. import references
+    from . import citations
+
+    out = []
+    md = "\n".join(src for _, src in _md_sources(nb))
+    raw = references.RAW_CITE_GROUP.findall(citations.RAW_ENTRY.sub("", md))
+    if raw:
+        out.append(
+            f"{len(raw)} raw citation(s) such as [{raw[0]}]: run `python -m helpers.publish.citations "
+            "--write` to make them readable links"
+        )
+    known = set(references.keys())
+    for m in citations.LINKED_CITE.finditer(md):
+        if m.group(2) not in known:
+            out.append(f"citation {m.group(0)[:60]!r}: key {m.group(2)!r} is not in data/references.csv")
+        elif m.group(1) != references.label(m.group(2)):
+            out.append(f"citation {m.group(0)[:60]!r}: label should read {references.label(m.group(2))!r}")
+    listed = set(citations.listed_keys(md))
+    for k in citations.cited_keys(md):
+        if k in known and k not in listed:
+            out.append(f"key {k!r} is cited but has no entry under References")
+    trial = copy.deepcopy(nb)
+    target = "#Glossary" if name.startswith("00_") else "00_start_here.ipynb#Glossary"
+    if citations.link_glossary(trial, target):
+        out.append(
+            "glossary terms are not linked at first use: run `python -m helpers.publish.citations --write`"
+        )
+    return out
+
+
 def lint_notebook(path: Path) -> list[str]:
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    return heading_problems(nb) + image_problems(nb) + link_problems(nb) + figure_description_problems(nb)
+    return (
+        heading_problems(nb)
+        + image_problems(nb)
+        + link_problems(nb)
+        + figure_description_problems(nb)
+        + citation_problems(nb, Path(path).name)
+    )
 
 
 # ------------------------------------------------------------------------------------------

@@ -259,11 +259,22 @@ def run_all(page) -> float:
     return page.evaluate(JS_RUN_ALL)
 
 
-def wait_for_figures(page, timeout_s: float = 30) -> None:
+def wait_for_figures(page, n_explorers: int = 0, timeout_s: float = 60) -> None:
+    """Wait until ``n_explorers`` explorers are in the page and every figure in it is drawn.
+
+    Explorer figures are drawn asynchronously after Run All resolves (plotly.js arrives over HTTP), so
+    waiting only on the figures already in the page passes too early on a loaded machine: count them.
+    """
     try:
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')]"
-            ".every(g => g.querySelector('svg.main-svg'))",
+            """n => {
+              const ex = [...document.querySelectorAll('.jp-OutputArea .tfl-explorer')];
+              const plots = [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')];
+              return ex.length >= n
+                && ex.every(e => e.querySelector('.js-plotly-plot svg.main-svg'))
+                && plots.every(g => g.querySelector('svg.main-svg'));
+            }""",
+            arg=n_explorers,
             timeout=timeout_s * 1000,
         )
     except Exception:  # reported by page_problems

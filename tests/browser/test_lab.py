@@ -95,7 +95,7 @@ def check_notebook(
     summary = {"notebook": rel, "load_to_idle_s": round(time.perf_counter() - t0, 2)}
     try:
         summary["run_all_ms"] = round(labdriver.run_all(page))
-        labdriver.wait_for_figures(page)
+        labdriver.wait_for_figures(page, len(expected_names))
         problems, counts = labdriver.page_problems(page, log, expected_names)
         summary["counts"] = {
             "plots": counts["dom"]["plots"],
