@@ -85,8 +85,13 @@ if "google.colab" in sys.modules:
 
     output.enable_custom_widget_manager()"""
 
-#: Tag on the Colab cell (the app build drops it; tests find it by it).
+#: Tag on the Colab cell (the app and site builds drop it; tests find it by it).
 COLAB_TAG = "colab-setup"
+
+
+def without_colab_cell(cells: list[dict]) -> list[dict]:
+    """``cells`` without the Colab cell (the app and the static site have no use for it)."""
+    return [c for c in cells if COLAB_TAG not in c.get("metadata", {}).get("tags", [])]
 
 
 def colab_cell() -> dict:

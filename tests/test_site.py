@@ -165,6 +165,8 @@ def test_page_renders_offline(site, browser, nb_path):
         ]
         html = (out / (nb_path.stem + ".html")).read_text(encoding="utf-8")
         assert not [i for i in ids if i and f"cell-id={i}" in html]
+        # nor the Colab install cell (the page needs no kernel, let alone Colab)
+        assert "enable_custom_widget_manager" not in html
     finally:
         page.close()
 

@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from ..routes import COLAB_TAG
+from ..routes import without_colab_cell
 from . import BUILD_DIR, notebook_paths
 from .student import student_notebook
 
@@ -68,7 +68,7 @@ def _without_exercises(cells: list[dict]) -> list[dict]:
 def app_notebook(nb: dict) -> dict:
     """The student copy of ``nb`` for app mode."""
     out = student_notebook(nb)
-    out["cells"] = [c for c in out["cells"] if COLAB_TAG not in c.get("metadata", {}).get("tags", [])]
+    out["cells"] = without_colab_cell(out["cells"])
     out["cells"] = _without_exercises(out["cells"])
     for c in out["cells"]:
         if c["cell_type"] == "markdown":

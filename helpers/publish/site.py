@@ -38,7 +38,7 @@ import time
 from pathlib import Path
 
 # the one setting for the repository and the release Binder links use (also the README badge)
-from ..routes import BINDER_URL
+from ..routes import BINDER_URL, without_colab_cell
 from ..routes import REPOSITORY as REPO
 from . import BUILD_DIR, NOTEBOOK_DIR, ROOT, notebook_paths
 from .site_states import PAGE_BYTES, data_script, page_states
@@ -532,6 +532,7 @@ def build_site(
         raw = json.loads(path.read_text(encoding="utf-8"))
         student = student_notebook(raw)
         n_solutions = len(raw["cells"]) - len(student["cells"])
+        student["cells"] = without_colab_cell(student["cells"])  # the page is not Colab
         nb = nbformat.reads(json.dumps(student), as_version=4)
         t0 = time.perf_counter()
         execute(nb, src_dir, timeout=timeout)
