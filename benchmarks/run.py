@@ -10,12 +10,15 @@ Measured in one run, on this machine:
   * per notebook: fresh-kernel run-all time (nbclient, kernel start included) and the kernel's
     peak memory (VmHWM) next to a bare kernel that imports pandas, plotly and ipywidgets and
     shows one FigureWidget; notebook file size;
-  * ``import helpers`` time (fresh interpreter, median of 5).
+  * ``import helpers`` time (fresh interpreter, median of 5);
+  * delivery (benchmarks/delivery.py): per notebook, websocket bytes during Run All, JavaScript
+    fetched, and Run All -> every explorer answered a key press with the network throttled
+    (CDP), for PlotView and, in the same run, for one go.FigureWidget per explorer.
 
 Writes build/bench/results.json and results.md (markdown table with PASS/FAIL per budget).
 ``--readme`` also replaces the table between the bench markers in README.md.
 
-Usage: python benchmarks/run.py [--no-browser] [--quick] [--out build/bench] [--readme]
+Usage: python benchmarks/run.py [--no-browser] [--quick] [--delivery-only] [--out build/bench] [--readme]
 """
 
 from __future__ import annotations
@@ -110,6 +113,19 @@ def bench_explorer(name: str, n_set: int, n_naive: int) -> dict:
         ex.set(**change)
         t_set.append((time.perf_counter() - t0) * 1000)
         states.append(ex.values())
+    # the same changes on the v1 explorer (one go.FigureWidget, as before issue 19), interleaved
+    # in time with nothing else, so that the ratio below is measured under the same load
+    os.environ["TFL_PLOT_DELIVERY"] = "figurewidget"
+    try:
+        v1 = REGISTRY[name]()
+    finally:
+        os.environ.pop("TFL_PLOT_DELIVERY")
+    v1.set(**states[0])
+    t_v1 = []
+    for values in states:
+        t0 = time.perf_counter()
+        v1.set(**values)
+        t_v1.append((time.perf_counter() - t0) * 1000)
     naive = REGISTRY[name]()
     t_naive = []
     for values in states[:n_naive]:  # the same states, the interact() way
@@ -123,6 +139,8 @@ def bench_explorer(name: str, n_set: int, n_naive: int) -> dict:
         "n_naive": len(t_naive),
         "set_median_ms": statistics.median(t_set),
         "set_p95_ms": pct(t_set, 95),
+        "set_v1_median_ms": statistics.median(t_v1),
+        "set_v1_p95_ms": pct(t_v1, 95),
         "naive_median_ms": statistics.median(t_naive),
         "naive_p95_ms": pct(t_naive, 95),
     }
@@ -137,16 +155,23 @@ def bench_explorers_in_kernel(names: list[str], n_set: int, n_naive: int) -> lis
     import nbformat
     from nbclient import NotebookClient
 
+    # the result goes through a file, not stdout: on a loaded machine nbclient's IOPub wait can
+    # end before the kernel's last output arrives (the cell then looks as if it printed nothing)
+    fd, out_path = tempfile.mkstemp(prefix="tfl-bench-", suffix=".json")
+    os.close(fd)
     code = (
-        f"import sys, json\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        f"import sys, json, pathlib\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         f"import run as _bench\n"
-        f"print(json.dumps([_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))"
+        f"pathlib.Path({out_path!r}).write_text(json.dumps("
+        f"[_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))"
     )
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
     nb.cells = [nbformat.v4.new_code_cell(code)]
-    NotebookClient(nb, timeout=900, kernel_name="python3").execute()
-    text = "".join(o.get("text", "") for o in nb.cells[0].outputs if o.get("name") == "stdout")
-    return json.loads(text.strip().splitlines()[-1])
+    try:
+        NotebookClient(nb, timeout=1800, kernel_name="python3").execute()
+        return json.loads(Path(out_path).read_text())
+    finally:
+        os.unlink(out_path)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -569,10 +594,11 @@ def markdown(res: dict) -> str:
         "",
     ]
     out += [
-        "| Explorer | notebook | `set()` median / p95 (ms) | naive rebuild median (ms) | "
+        "| Explorer | notebook | `set()` median / p95 (ms) | v1 `set()` (FigureWidget) median / p95 (ms) | "
+        "naive rebuild median (ms) | "
         f"naive ÷ set | key press → redraw median / p95 (ms) | budget: p95 < {b['set_p95_ms']:.0f} ms, "
         f"key median < {b['keypress_median_ms']:.0f} ms |",
-        "|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|",
     ]
     keys = {}
     for k in res.get("keypress", []):
@@ -586,7 +612,8 @@ def markdown(res: dict) -> str:
         ok = e["set_pass"] and all(k["keypress_pass"] for k in ks)
         out.append(
             f"| {e['explorer']} | {', '.join(e['notebooks']) or '–'} | "
-            f"{e['set_median_ms']:.1f} / {e['set_p95_ms']:.1f} | {e['naive_median_ms']:.1f} | "
+            f"{e['set_median_ms']:.1f} / {e['set_p95_ms']:.1f} | "
+            f"{fmt(e.get('set_v1_median_ms'))} / {fmt(e.get('set_v1_p95_ms'))} | {e['naive_median_ms']:.1f} | "
             f"{e['naive_over_set']:.0f}× | {kp} | {verdict(ok)} |"
         )
     bare = res["bare_kernel"]
@@ -686,7 +713,8 @@ def main(argv=None) -> int:
             name = r["explorer"]
             r["notebooks"] = sorted(set(used_in.get(name, [])))
             log(
-                f"{name}: set() median {r['set_median_ms']:.1f} ms, p95 {r['set_p95_ms']:.1f} ms; "
+                f"{name}: set() median {r['set_median_ms']:.1f} ms, p95 {r['set_p95_ms']:.1f} ms "
+                f"(v1 FigureWidget: {r['set_v1_median_ms']:.1f} / {r['set_v1_p95_ms']:.1f} ms); "
                 f"naive {r['naive_median_ms']:.1f} ms ({r['naive_over_set']:.0f}x)"
             )
             res["explorers"].append(r)

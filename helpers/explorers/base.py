@@ -257,6 +257,12 @@ class Explorer:
     A subclass writes ``name``, ``title``, ``summary_labels``, ``trace_uids`` and the hooks
     ``make_controls``, ``compute``, ``make_figure``, ``update_figure``, ``summarize`` and
     ``describe`` (see the module docstring); ``on_control_change`` is optional.
+
+    The view, top to bottom (``view.children``): title, the controls, ``message`` (why a bad
+    value from the browser was set back; empty otherwise), ``plot`` (the PlotView: its
+    ``_config`` trait is the plotly.js config, e.g. the mode bar), ``readout`` (description and
+    values, ``role=status``), ``below`` (an empty slot for what is shown next to the result).
+    ``figure`` is the ``go.Figure`` that ``update_figure`` edits; ``plot.show(figure)`` sends it.
     """
 
     name: ClassVar[str] = ""
@@ -317,6 +323,9 @@ class Explorer:
         self.readout = widgets.HTML(
             value=self._readout_html(self._summary, self._good), layout=widgets.Layout(margin="0 0 0 8px")
         )
+        #: a slot under the readout for content shown next to the explorer's result (e.g. a
+        #: committed prediction): append widgets to ``below.children``
+        self.below = widgets.VBox([], layout=widgets.Layout(width="100%"))
         header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
         self.view = widgets.VBox(
             [
@@ -325,6 +334,7 @@ class Explorer:
                 self.message,
                 self.plot,
                 self.readout,
+                self.below,
             ],
             layout=widgets.Layout(width="100%"),
         )
