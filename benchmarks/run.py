@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Benchmarks against DESIGN.md §8 budgets: `make bench` (not part of `make test`).
+"""Benchmarks against docs/architecture.md §8 budgets: `make bench` (not part of `make test`).
 
 Measured in one run, on this machine:
   * per explorer: Python-side ``set()`` time (median, p95 over many changes) and the naive way
@@ -10,12 +10,15 @@ Measured in one run, on this machine:
   * per notebook: fresh-kernel run-all time (nbclient, kernel start included) and the kernel's
     peak memory (VmHWM) next to a bare kernel that imports pandas, plotly and ipywidgets and
     shows one FigureWidget; notebook file size;
-  * ``import helpers`` time (fresh interpreter, median of 5).
+  * ``import helpers`` time (fresh interpreter, median of 5);
+  * delivery (benchmarks/delivery.py): per notebook, websocket bytes during Run All, JavaScript
+    fetched, and Run All -> every explorer answered a key press with the network throttled
+    (CDP), for PlotView and, in the same run, for one go.FigureWidget per explorer.
 
 Writes build/bench/results.json and results.md (markdown table with PASS/FAIL per budget).
 ``--readme`` also replaces the table between the bench markers in README.md.
 
-Usage: python benchmarks/run.py [--no-browser] [--quick] [--out build/bench] [--readme]
+Usage: python benchmarks/run.py [--no-browser] [--quick] [--delivery-only] [--out build/bench] [--readme]
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ BUDGET = {
     "run_all_s": 15.0,  # one notebook, fresh kernel run-all
     "memory_ratio": 1.3,  # kernel peak memory / bare kernel
     "file_kb": 150.0,  # notebook file on disk
+    "site_median_ms": 50.0,  # static site: control change -> redrawn figure, median
+    "site_p95_ms": 100.0,  # ... and p95
+    "site_page_data_mb": 2.0,  # each page's own data
+    "site_total_mb": 40.0,  # the whole site
 }
 
 BARE_CELLS = [
@@ -106,6 +113,19 @@ def bench_explorer(name: str, n_set: int, n_naive: int) -> dict:
         ex.set(**change)
         t_set.append((time.perf_counter() - t0) * 1000)
         states.append(ex.values())
+    # the same changes on the v1 explorer (one go.FigureWidget, as before issue 19), interleaved
+    # in time with nothing else, so that the ratio below is measured under the same load
+    os.environ["TFL_PLOT_DELIVERY"] = "figurewidget"
+    try:
+        v1 = REGISTRY[name]()
+    finally:
+        os.environ.pop("TFL_PLOT_DELIVERY")
+    v1.set(**states[0])
+    t_v1 = []
+    for values in states:
+        t0 = time.perf_counter()
+        v1.set(**values)
+        t_v1.append((time.perf_counter() - t0) * 1000)
     naive = REGISTRY[name]()
     t_naive = []
     for values in states[:n_naive]:  # the same states, the interact() way
@@ -119,6 +139,8 @@ def bench_explorer(name: str, n_set: int, n_naive: int) -> dict:
         "n_naive": len(t_naive),
         "set_median_ms": statistics.median(t_set),
         "set_p95_ms": pct(t_set, 95),
+        "set_v1_median_ms": statistics.median(t_v1),
+        "set_v1_p95_ms": pct(t_v1, 95),
         "naive_median_ms": statistics.median(t_naive),
         "naive_p95_ms": pct(t_naive, 95),
     }
@@ -133,16 +155,23 @@ def bench_explorers_in_kernel(names: list[str], n_set: int, n_naive: int) -> lis
     import nbformat
     from nbclient import NotebookClient
 
+    # the result goes through a file, not stdout: on a loaded machine nbclient's IOPub wait can
+    # end before the kernel's last output arrives (the cell then looks as if it printed nothing)
+    fd, out_path = tempfile.mkstemp(prefix="tfl-bench-", suffix=".json")
+    os.close(fd)
     code = (
-        f"import sys, json\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        f"import sys, json, pathlib\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
         f"import run as _bench\n"
-        f"print(json.dumps([_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))"
+        f"pathlib.Path({out_path!r}).write_text(json.dumps("
+        f"[_bench.bench_explorer(n, {n_set}, {n_naive}) for n in {names!r}]))"
     )
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
     nb.cells = [nbformat.v4.new_code_cell(code)]
-    NotebookClient(nb, timeout=900, kernel_name="python3").execute()
-    text = "".join(o.get("text", "") for o in nb.cells[0].outputs if o.get("name") == "stdout")
-    return json.loads(text.strip().splitlines()[-1])
+    try:
+        NotebookClient(nb, timeout=1800, kernel_name="python3").execute()
+        return json.loads(Path(out_path).read_text())
+    finally:
+        os.unlink(out_path)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -337,6 +366,208 @@ def _slider_latency(page, el, nb_name, name, key, presses) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------
+# the static site (issue 16): control change -> redrawn figure in the page, no kernel
+# ------------------------------------------------------------------------------------------------
+SITE_PROBE = """(name) => {
+  const ex = window.TFL.explorers[name];
+  window.__lat = []; window.__t0 = null;
+  if (!window.__tflKeyHook) {
+    document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
+    window.__tflKeyHook = true;
+  }
+  if (window.__gd && window.__gdHandler) window.__gd.removeListener('plotly_afterplot', window.__gdHandler);
+  window.__gd = ex.gd;
+  window.__gdHandler = () => {
+    if (window.__t0 !== null) { window.__lat.push(performance.now() - window.__t0); window.__t0 = null; }
+  };
+  ex.gd.on('plotly_afterplot', window.__gdHandler);
+  return ex.payload.controls.map(c => [c.key, c.kind]);
+}"""
+
+
+def _site_control_latency(page, name, key, kind, presses) -> list[float]:
+    """Key presses on one page control (the same definition as in JupyterLab: keydown to the
+    figure's first plotly_afterplot). Sliders go right until the end, then left; choices step
+    through their options; check boxes toggle."""
+    box = page.locator(f"section.tfl-name-{name} .tfl-key-{key}")
+    if kind == "range":
+        target = box.locator("input[type=range]")
+    elif kind == "bool":
+        target = box.locator("input[type=checkbox]")
+    elif box.evaluate("e => e.tagName") == "FIELDSET":
+        target = box.locator("input[type=radio]:checked")
+    else:
+        target = box.locator("select")
+    target.focus()
+    direction, missed = "ArrowRight", 0
+    for _ in range(presses):
+        if kind == "range":
+            v, hi = target.evaluate("e => [Number(e.value), Number(e.max)]")
+            if direction == "ArrowRight" and v >= hi:
+                direction = "ArrowLeft"
+            elif direction == "ArrowLeft" and v <= 0:
+                direction = "ArrowRight"
+            press = direction
+        elif kind == "bool":
+            press = "Space"
+        elif kind == "choice" and box.evaluate("e => e.tagName") != "FIELDSET":
+            v, n = target.evaluate("e => [e.selectedIndex, e.options.length]")
+            if direction == "ArrowRight" and v >= n - 1:
+                direction = "ArrowLeft"
+            elif direction == "ArrowLeft" and v <= 0:
+                direction = "ArrowRight"
+            press = "ArrowDown" if direction == "ArrowRight" else "ArrowUp"
+        else:
+            press = "ArrowRight"  # radio groups wrap around
+        n_before = page.evaluate("window.__lat.length")
+        page.keyboard.press(press)
+        try:
+            page.wait_for_function(f"window.__lat.length > {n_before}", timeout=5000)
+        except Exception:
+            missed += 1
+            page.evaluate("window.__t0 = null")
+    if missed:
+        log(f"site {name}.{key}: {missed} key presses without a redraw")
+    return page.evaluate("window.__lat")
+
+
+def bench_site(chromium: str, presses: int, site_dir: Path | None = None) -> dict:
+    """Build the site (timed; or use ``site_dir``), report page data and site size, first
+    contentful paint from disk and control change -> redraw per explorer, in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from helpers.publish.site import build_site
+
+    res: dict = {}
+    tmp = None
+    if site_dir is None:
+        tmp = Path(tempfile.mkdtemp(prefix="tfl-bench-site-"))
+        site_dir = tmp / "site"
+        t0 = time.perf_counter()
+        info = build_site(site_dir)
+        res["build_s"] = time.perf_counter() - t0
+    else:
+        info = json.loads((site_dir / "build-info.json").read_text())
+    res["build_info_s"] = info["seconds_total"]
+    res["states_s"] = sum(p.get("states_seconds", 0.0) for p in info["pages"])
+    files = [f for f in site_dir.rglob("*") if f.is_file()]
+    res["site_bytes"] = sum(f.stat().st_size for f in files)
+    res["plotly_js_copies"] = sum(1 for f in files if f.name.startswith("plotly") and f.suffix == ".js")
+    res["pages"], res["controls"] = [], []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+            try:
+                for p in info["pages"]:
+                    html_path = site_dir / p["page"]
+                    row = {
+                        "page": p["page"],
+                        "html_bytes": html_path.stat().st_size,
+                        "data_bytes": p.get("data_bytes", 0),
+                        "explorers": p.get("explorers", {}),
+                    }
+                    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+                    page = ctx.new_page()
+                    remote = []
+                    page.on(
+                        "request", lambda r, remote=remote: r.url.startswith("file:") or remote.append(r.url)
+                    )
+                    page.goto(html_path.as_uri(), wait_until="load")
+                    page.wait_for_function("() => window.TFL && window.TFL.ready")
+                    page.evaluate("() => window.TFL.ready")
+                    row["fcp_ms"] = page.evaluate(
+                        "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime"
+                    )
+                    row["ready_ms"] = page.evaluate("() => performance.now()")
+                    row["remote_requests"] = len(remote)
+                    for name in row["explorers"]:
+                        page.locator(f"section.tfl-name-{name}").scroll_into_view_if_needed()
+                        for key, kind in page.evaluate(SITE_PROBE, name):
+                            page.evaluate(SITE_PROBE, name)
+                            lat = _site_control_latency(page, name, key, kind, presses)
+                            r = {
+                                "page": p["page"],
+                                "explorer": name,
+                                "control": key,
+                                "kind": kind,
+                                "n": len(lat),
+                                "median_ms": statistics.median(lat) if lat else float("nan"),
+                                "p95_ms": pct(lat, 95),
+                            }
+                            r["site_pass"] = bool(lat) and (
+                                r["median_ms"] <= BUDGET["site_median_ms"]
+                                and r["p95_ms"] <= BUDGET["site_p95_ms"]
+                            )
+                            res["controls"].append(r)
+                            log(
+                                f"site {p['page']} {name}.{key}: median {r['median_ms']:.1f} ms, "
+                                f"p95 {r['p95_ms']:.1f} ms ({r['n']} presses)"
+                            )
+                    ctx.close()
+                    row["data_pass"] = row["data_bytes"] <= BUDGET["site_page_data_mb"] * 1e6
+                    res["pages"].append(row)
+            finally:
+                browser.close()
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    res["site_pass"] = res["site_bytes"] <= BUDGET["site_total_mb"] * 1e6 and res["plotly_js_copies"] == 1
+    return res
+
+
+def site_markdown(site: dict, keypress: list[dict]) -> list[str]:
+    b = BUDGET
+    lab = {}
+    for k in keypress:
+        lab.setdefault(k["explorer"], []).append(k["median_ms"])
+    per: dict[str, list] = {}
+    for c in site["controls"]:
+        per.setdefault((c["page"], c["explorer"]), []).append(c)
+    out = [
+        "",
+        f"Static site (no kernel): control key press → redrawn figure in headless Chromium, beside "
+        f"JupyterLab's key press → redraw of the same explorer in this run. Budget: median ≤ "
+        f"{b['site_median_ms']:.0f} ms and p95 ≤ {b['site_p95_ms']:.0f} ms per control.",
+        "",
+        "| page | explorer | states | site median / p95 (ms), worst control | JupyterLab median (ms) | "
+        "JupyterLab ÷ site | budget |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for (pg, name), cs in per.items():
+        worst = max(cs, key=lambda c: c["p95_ms"])
+        med = statistics.median([c["median_ms"] for c in cs])
+        jl = statistics.median(lab[name]) if lab.get(name) else float("nan")
+        states = next((p["explorers"][name]["states"] for p in site["pages"] if p["page"] == pg), "–")
+        out.append(
+            f"| {pg} | {name} | {states} | {fmt(med)} / {fmt(worst['p95_ms'])} ({worst['control']}) | "
+            f"{fmt(jl, '.0f')} | {fmt(jl / med if med else float('nan'), '.1f')}× | "
+            f"{verdict(all(c['site_pass'] for c in cs))} |"
+        )
+    out += [
+        "",
+        f"| page | first contentful paint from disk (ms) | page HTML (KB) | page data (KB) | "
+        f"budget: data ≤ {b['site_page_data_mb']:.0f} MB |",
+        "|---|---|---|---|---|",
+    ]
+    for p in site["pages"]:
+        out.append(
+            f"| {p['page']} | {fmt(p['fcp_ms'], '.0f')} | {p['html_bytes'] / 1e3:.0f} | "
+            f"{p['data_bytes'] / 1e3:.0f} | {verdict(p['data_pass'])} |"
+        )
+    build = (
+        f"built in {site['build_s']:.0f} s, of which states {site['states_s']:.0f} s; "
+        if "build_s" in site
+        else ""
+    )
+    out += [
+        "",
+        f"Whole site: {site['site_bytes'] / 1e6:.1f} MB (budget ≤ {b['site_total_mb']:.0f} MB), plotly.js "
+        f"shipped {site['plotly_js_copies']}× ({build}{verdict(site['site_pass'])}).",
+    ]
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
 def import_time(stmt: str, repeat: int = 5) -> float:
     code = f"import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
     env = {k: v for k, v in os.environ.items() if k != "PLOTLY_RENDERER"}
@@ -363,10 +594,11 @@ def markdown(res: dict) -> str:
         "",
     ]
     out += [
-        "| Explorer | notebook | `set()` median / p95 (ms) | naive rebuild median (ms) | "
+        "| Explorer | notebook | `set()` median / p95 (ms) | v1 `set()` (FigureWidget) median / p95 (ms) | "
+        "naive rebuild median (ms) | "
         f"naive ÷ set | key press → redraw median / p95 (ms) | budget: p95 < {b['set_p95_ms']:.0f} ms, "
         f"key median < {b['keypress_median_ms']:.0f} ms |",
-        "|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|",
     ]
     keys = {}
     for k in res.get("keypress", []):
@@ -380,7 +612,8 @@ def markdown(res: dict) -> str:
         ok = e["set_pass"] and all(k["keypress_pass"] for k in ks)
         out.append(
             f"| {e['explorer']} | {', '.join(e['notebooks']) or '–'} | "
-            f"{e['set_median_ms']:.1f} / {e['set_p95_ms']:.1f} | {e['naive_median_ms']:.1f} | "
+            f"{e['set_median_ms']:.1f} / {e['set_p95_ms']:.1f} | "
+            f"{fmt(e.get('set_v1_median_ms'))} / {fmt(e.get('set_v1_p95_ms'))} | {e['naive_median_ms']:.1f} | "
             f"{e['naive_over_set']:.0f}× | {kp} | {verdict(ok)} |"
         )
     bare = res["bare_kernel"]
@@ -427,6 +660,12 @@ def main(argv=None) -> int:
     ap.add_argument("--readme", action="store_true", help="update the table in README.md")
     ap.add_argument("--notebooks", nargs="*", help="notebook paths (default: notebooks/*.ipynb)")
     ap.add_argument("--delivery-only", action="store_true", help="only the delivery benchmark")
+    ap.add_argument(
+        "--only-site",
+        action="store_true",
+        help="only the static site and, beside it, JupyterLab's key press -> redraw",
+    )
+    ap.add_argument("--site-dir", help="use this built site instead of building one (no build time)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -461,24 +700,26 @@ def main(argv=None) -> int:
         "loadavg": ", ".join(f"{x:.1f}" for x in os.getloadavg()),
         "budgets": BUDGET,
     }
-    log("import times")
-    res["import_helpers_ms"] = import_time("import helpers")
-    res["import_setup_ms"] = import_time(
-        "import helpers, helpers.explorers, helpers.selfcheck; helpers.setup_notebook()"
-    )
-    log("explorers: set() vs naive rebuild")
-    res["explorers"] = []
-    for r in bench_explorers_in_kernel(sorted(REGISTRY), n_set, n_naive):
-        name = r["explorer"]
-        r["notebooks"] = sorted(set(used_in.get(name, [])))
-        log(
-            f"{name}: set() median {r['set_median_ms']:.1f} ms, p95 {r['set_p95_ms']:.1f} ms; "
-            f"naive {r['naive_median_ms']:.1f} ms ({r['naive_over_set']:.0f}x)"
+    res["keypress"], res["site"] = [], None
+    if not args.only_site:
+        log("import times")
+        res["import_helpers_ms"] = import_time("import helpers")
+        res["import_setup_ms"] = import_time(
+            "import helpers, helpers.explorers, helpers.selfcheck; helpers.setup_notebook()"
         )
-        res["explorers"].append(r)
-    log("notebooks: fresh-kernel run-all and peak memory")
-    res["bare_kernel"], res["notebooks"] = bench_notebooks(paths)
-    res["keypress"] = []
+        log("explorers: set() vs naive rebuild")
+        res["explorers"] = []
+        for r in bench_explorers_in_kernel(sorted(REGISTRY), n_set, n_naive):
+            name = r["explorer"]
+            r["notebooks"] = sorted(set(used_in.get(name, [])))
+            log(
+                f"{name}: set() median {r['set_median_ms']:.1f} ms, p95 {r['set_p95_ms']:.1f} ms "
+                f"(v1 FigureWidget: {r['set_v1_median_ms']:.1f} / {r['set_v1_p95_ms']:.1f} ms); "
+                f"naive {r['naive_median_ms']:.1f} ms ({r['naive_over_set']:.0f}x)"
+            )
+            res["explorers"].append(r)
+        log("notebooks: fresh-kernel run-all and peak memory")
+        res["bare_kernel"], res["notebooks"] = bench_notebooks(paths)
     if not args.no_browser:
         sys.path.insert(0, str(ROOT / "tests"))
         from conftest import find_chromium
@@ -489,24 +730,35 @@ def main(argv=None) -> int:
         else:
             log("JupyterLab key press -> redraw")
             res["keypress"] = bench_keypress(paths, chromium, presses)
-            log("delivery: websocket bytes, JS fetched, Run All -> interactive (v2 and FigureWidget v1)")
-            res["delivery"] = bench_delivery(paths, chromium, log, presses=3 if args.quick else 7)
+            if not args.only_site:
+                log("delivery: websocket bytes, JS fetched, Run All -> interactive (v2 and FigureWidget v1)")
+                res["delivery"] = bench_delivery(paths, chromium, log, presses=3 if args.quick else 7)
+            log("static site: build, sizes, first paint, control change -> redraw")
+            res["site"] = bench_site(chromium, presses, Path(args.site_dir) if args.site_dir else None)
     (out / "results.json").write_text(json.dumps(res, indent=1, default=float))
-    table = markdown(res) + ("\n" + delivery_markdown(res["delivery"]) if res.get("delivery") else "")
+    if args.only_site:
+        table = ""
+    else:
+        table = markdown(res) + ("\n" + delivery_markdown(res["delivery"]) if res.get("delivery") else "")
+    if res["site"]:
+        table += "\n".join(site_markdown(res["site"], res["keypress"])) + "\n"
     (out / "results.md").write_text(table)
     if args.readme:
         update_readme(table)
     print(table)
     checks = (
-        [e["set_pass"] for e in res["explorers"]]
+        [e["set_pass"] for e in res.get("explorers", [])]
         + [k["keypress_pass"] for k in res["keypress"]]
-        + [n[k] for n in res["notebooks"] for k in ("run_all_pass", "memory_pass", "file_pass")]
+        + [n[k] for n in res.get("notebooks", []) for k in ("run_all_pass", "memory_pass", "file_pass")]
         + [
             r["ws_in_bytes"] < 1e6 and not r["problems"]
             for r in res.get("delivery", {}).get("rows", [])
             if r["mode"] == "v2"
         ]
     )
+    if res["site"]:
+        checks += [c["site_pass"] for c in res["site"]["controls"]]
+        checks += [p["data_pass"] for p in res["site"]["pages"]] + [res["site"]["site_pass"]]
     log(f"{sum(checks)} of {len(checks)} budget checks pass; results in {out}")
     return 0
 

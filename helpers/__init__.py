@@ -1,6 +1,6 @@
 """Shared helpers for the Trophic Factors Lab notebooks.
 
-Layers (imports only point downwards, see DESIGN.md §3)::
+Layers (imports only point downwards, see docs/architecture.md §3)::
 
     explorers/  selfcheck      ipywidgets: controls wired to models and live figures
     plots                      pure plotly figure builders and the house template
@@ -15,11 +15,13 @@ Typical notebook setup cell::
 
 from __future__ import annotations
 
+from ._version import __version__
 from .data import DATA_DIR, list_datasets, load_dataset
 from .plots import use_house_template
 from .references import bibliography_markdown, cite
 
 __all__ = [
+    "__version__",
     "DATA_DIR",
     "load_dataset",
     "list_datasets",

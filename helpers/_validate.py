@@ -34,6 +34,18 @@ def as_float_array(
     return arr
 
 
+def check_scalar(name: str, value, ranges: dict[str, tuple[float, float, str]]) -> float:
+    """One number for the parameter ``name``, checked against ``ranges[name] = (low, high, unit)``.
+
+    Raises ValueError naming ``name``, the value and the allowed range, or saying that an array was given.
+    """
+    low, high, unit = ranges[name]
+    arr = as_float_array(name, value, low=low, high=high, unit=unit)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
+    return float(arr)
+
+
 def check_choice(name: str, value, options: Iterable[str]) -> str:
     """Return ``value`` if it is one of ``options``; otherwise raise ValueError listing them."""
     opts = list(options)

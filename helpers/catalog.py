@@ -34,7 +34,8 @@ _SKIP_SECTIONS = {
 def notebooks(directory: Path | None = None) -> list[dict]:
     """One record per topic notebook (``NN_*.ipynb``, NN >= 01), in order: file, title,
     minutes, objectives, sections."""
-    directory = Path(directory or NOTEBOOK_DIR)
+    # an installed package has no notebooks/ beside it: then the folder the notebook runs in
+    directory = Path(directory or (NOTEBOOK_DIR if NOTEBOOK_DIR.is_dir() else Path.cwd()))
     out = []
     for path in sorted(directory.glob("[0-9][0-9]_*.ipynb")):
         if path.name.startswith("00_"):

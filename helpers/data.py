@@ -16,22 +16,50 @@ Every ``data/NAME.csv`` has a schema ``helpers/schemas/NAME.json`` and an entry 
 
 dtype is one of ``string``, ``int``, ``float``, ``bool``, ``category``. Columns are required
 (no missing values) unless ``"required": false``. ``min``/``max`` bound numeric columns.
+A column with ``"unique": true`` is a one-column key; ``"unique_keys": [["participant_id",
+"diet", "day"]]`` at the top level declares keys made of several columns (no two rows may share
+all of them).
+
+Where the files are: the build copies ``data/`` (every file, subfolders included) into the wheel
+as ``helpers/_data/``, and ``data_dir()`` finds it through :mod:`importlib.resources`; in a
+source checkout or an editable install it is the repository's ``data/``. ``TFL_DATA_DIR``
+overrides both. Files are read as strict UTF-8 CSV; every problem (binary or wrongly encoded
+file, empty file, a row with too many or too few fields, ...) raises ValueError naming the file.
+A loaded frame is cached by the file's bytes, so an edited file is re-read on the next call.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import os
 import re
 from difflib import get_close_matches
-from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(os.environ.get("TFL_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 DTYPES = ("string", "int", "float", "bool", "category")
+
+
+def data_dir() -> Path:
+    """The folder holding the data files: ``TFL_DATA_DIR``, else the copy inside the installed
+    package (``helpers/_data``, found with importlib.resources), else the checkout's ``data/``."""
+    env = os.environ.get("TFL_DATA_DIR")
+    if env:
+        return Path(env)
+    packaged = resources.files("helpers").joinpath("_data")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+#: Where ``load_dataset`` reads (see ``data_dir``); tests may point it elsewhere.
+DATA_DIR = data_dir()
 
 
 def list_datasets() -> list[str]:
@@ -54,26 +82,100 @@ def schema(name: str) -> dict:
             raise ValueError(
                 f"schema {path.name}: column {col!r} has dtype {c.get('dtype')!r}; allowed {list(DTYPES)}"
             )
+    keys = spec.get("unique_keys", [])
+    if not isinstance(keys, list) or not all(isinstance(k, list) and k for k in keys):
+        raise ValueError(f"schema {path.name}: unique_keys must be a list of non-empty lists of column names")
+    for key in keys:
+        unknown = [c for c in key if c not in spec["columns"]]
+        if unknown:
+            raise ValueError(
+                f"schema {path.name}: unique key {key} names unknown column(s) {unknown}; "
+                f"columns are {list(spec['columns'])}"
+            )
     return spec
 
 
 def load_dataset(name: str) -> pd.DataFrame:
     """Return ``data/NAME.csv`` as a validated DataFrame.
 
-    Raises ValueError naming the file, the column and the problem (missing or extra column,
-    wrong type, missing values, out-of-range or disallowed values, duplicates).
+    Raises ValueError naming the file and the problem: unreadable file (binary, not UTF-8,
+    empty, ragged rows), missing or extra column, wrong type, missing values, out-of-range or
+    disallowed values, duplicates (one-column and multi-column keys).
     """
     return _load(name).copy()
 
 
-@cache
+_CACHE: dict[tuple, pd.DataFrame] = {}
+
+
 def _load(name: str) -> pd.DataFrame:
     spec = schema(name)
-    path = DATA_DIR / f"{name}.csv"
+    path = Path(DATA_DIR) / f"{name}.csv"
     if not path.is_file():
         raise ValueError(f"data set {name!r} is declared but its file {path} is missing")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    return validate(raw, spec, path.name)
+    data = path.read_bytes()
+    # keyed by content, not by name: an edited file is re-read, an unchanged one is not re-validated
+    key = (str(path), hashlib.sha256(data).hexdigest(), json.dumps(spec, sort_keys=True))
+    if key not in _CACHE:
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        _CACHE[key] = validate(read_csv_strings(data, path.name), spec, path.name)
+    return _CACHE[key]
+
+
+def _cache_clear() -> None:
+    _CACHE.clear()
+
+
+_load.cache_clear = _cache_clear  # type: ignore[attr-defined]
+
+
+def read_csv_strings(data: bytes, label: str) -> pd.DataFrame:
+    """Parse CSV ``data`` into a frame of strings (empty field = missing), checking the file
+    itself first. Every problem raises ValueError starting with ``label`` (the file name)."""
+    if not data.strip():
+        raise ValueError(f"{label}: the file is empty (no header line); expected a CSV header and rows")
+    if b"\x00" in data[:8192]:
+        raise ValueError(
+            f"{label}: this is a binary file (it contains NUL bytes), not a CSV text file; "
+            "was it saved from a spreadsheet program in its own format (e.g. .xlsx)?"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise ValueError(
+            f"{label}: not valid UTF-8 text (byte {data[e.start : e.start + 1]!r} at line {line}); "
+            "save the file as UTF-8 CSV"
+        ) from None
+    records = []  # (line number where the record starts, fields); blank lines give []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        prev = 0
+        for r in reader:
+            records.append((prev + 1, r))
+            prev = reader.line_num
+    except csv.Error as e:
+        raise ValueError(
+            f"{label}: not a well-formed CSV file near line {reader.line_num} ({e}; "
+            'a quote " opened and never closed?)'
+        ) from None
+    records = [(line, r) for line, r in records if r]  # blank lines are skipped, as pandas does
+    if not records:
+        raise ValueError(f"{label}: the file is empty (no header line); expected a CSV header and rows")
+    (_, header), body = records[0], records[1:]
+    if len(set(header)) != len(header):
+        dup = sorted({h for h in header if header.count(h) > 1})
+        raise ValueError(f"{label}: the header repeats column name(s) {dup}")
+    for line, r in body:
+        if len(r) != len(header):
+            few = "too few" if len(r) < len(header) else "too many"
+            raise ValueError(
+                f"{label}: line {line} has {len(r)} field(s) but the header has {len(header)} "
+                f"({few}: a missing or extra comma, or an unquoted comma inside a value?)"
+            )
+    frame = pd.DataFrame([r for _, r in body], columns=header, dtype=object)
+    return frame.where(frame != "")
 
 
 def validate(raw: pd.DataFrame, spec: dict, label: str) -> pd.DataFrame:
@@ -156,7 +258,19 @@ def validate(raw: pd.DataFrame, spec: dict, label: str) -> pd.DataFrame:
                     f"{where} must be unique but {pd.Series(s)[dup].iloc[0]!r} repeats (row(s) {_rows(dup)})"
                 )
         out[col] = s
-    return pd.DataFrame(out)
+    frame = pd.DataFrame(out)
+    for key in spec.get("unique_keys", []):
+        dup = frame.duplicated(subset=key, keep=False)
+        if dup.any():
+            first = frame.loc[dup, key].iloc[0].tolist()
+            values = ", ".join(
+                f"{k}={getattr(v, 'item', lambda v=v: v)()!r}" for k, v in zip(key, first, strict=True)
+            )
+            raise ValueError(
+                f"{label}: rows must be unique by ({', '.join(key)}) but {values} appears in "
+                f"row(s) {_rows(dup)} (data rows, 1-based); duplicate rows?"
+            )
+    return frame
 
 
 def _rows(mask: pd.Series, most: int = 5) -> str:

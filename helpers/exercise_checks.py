@@ -8,6 +8,7 @@ from the model, so a model change cannot leave a stale key behind.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
@@ -35,7 +36,7 @@ def _xy(trace):
 
 
 @checker("net_balance_figure")
-def net_balance_figure(e: Mapping, fig) -> Feedback:
+def net_balance_figure(e: Mapping, fig: Any) -> Feedback:
     """A plotly figure with a trace of net protein balance against amino-acid availability
     (0 to 2 x normal) at ``e["igf1_nM"]``, matching ``muscle_response`` within 2 %."""
     if fig is None:
@@ -77,7 +78,7 @@ def net_balance_figure(e: Mapping, fig) -> Feedback:
 
 
 @checker("free_fraction_figure")
-def free_fraction_figure(e: Mapping, fig) -> Feedback:
+def free_fraction_figure(e: Mapping, fig: Any) -> Feedback:
     """A plotly figure of the binding model's free IGF-1 (% of total) against the intact share of
     IGFBP-3 (0 to 1) at the adult defaults, matching ``binding.equilibrium`` within 2 %."""
     from .models import binding

@@ -37,7 +37,7 @@ import html
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,6 +59,8 @@ NG_ML_PER_NMOL_L = 7.649
 
 @dataclass(frozen=True)
 class Feedback:
+    """The result of grading one response: whether it is correct, and the message shown."""
+
     correct: bool
     message: str
 
@@ -301,7 +303,7 @@ def _slip(value: float, answer: float, tol: float, unit: str) -> str | None:
     return None
 
 
-def grade_number(q: Mapping, response) -> Feedback:
+def grade_number(q: Mapping, response: Any) -> Feedback:
     """Numeric grading: the answer ± tolerance, then the nearest recorded mistake whose window
     holds the value, then a generic fraction/percentage or unit slip, then too high / too low."""
     unit = q.get("unit", "")
@@ -362,7 +364,7 @@ def answer_text(q: Mapping) -> str:
 CHECKERS: dict[str, Callable[[Mapping, Any], Feedback]] = {}
 
 
-def checker(name: str):
+def checker(name: str) -> Callable:
     """Register a named exercise checker (used by banks as ``"checker": name``)."""
 
     def deco(fn):
@@ -628,7 +630,7 @@ class SelfCheck:
     def _cleared(self, _change) -> None:
         self.widget.feedback = ""  # a changed answer clears the old feedback
 
-    def response(self):
+    def response(self) -> Any:
         """The response currently in the widget, in the form :func:`grade` takes."""
         raw = self.widget.response
         if self.q["kind"] == "numeric":
@@ -639,7 +641,7 @@ class SelfCheck:
             return texts[0] if texts else None
         return set(texts)
 
-    def select(self, answer) -> None:
+    def select(self, answer: Any) -> None:
         """Set the widget's response as a student would (an option text, a set of texts, or a number)."""
         if self.q["kind"] == "numeric":
             self.widget.response = str(answer)
@@ -708,6 +710,7 @@ class Prediction:
 
     @property
     def committed(self) -> bool:
+        """Whether the student has committed a prediction."""
         return self.value is not None
 
     def _commit_from_widget(self) -> None:
@@ -725,7 +728,7 @@ class Prediction:
         except ValueError as err:
             self.widget.feedback = _feedback_html(Feedback(False, WRONG + str(err)))
 
-    def commit(self, value) -> None:
+    def commit(self, value: Any) -> None:
         """Commit ``value`` (an option text, or a number in the prediction's unit). Once
         committed the prediction is locked: it is compared, not changed."""
         if self.committed:
@@ -751,7 +754,7 @@ class Prediction:
         )
         self._update()
 
-    def attach(self, explorer) -> None:
+    def attach(self, explorer: Any) -> None:
         """Show this prediction beside ``explorer``'s result (called by ``create(..., prediction=p)``)."""
         if self.p["explorer"] != explorer.name:
             raise ValueError(
@@ -785,6 +788,7 @@ class Prediction:
         )
 
     def outcome(self) -> dict:
+        """What the model gives for this prediction (``model_outcome``), computed once."""
         if not hasattr(self, "_outcome"):
             self._outcome = model_outcome(self.p)
         return self._outcome
@@ -810,6 +814,7 @@ class ExerciseResult:
 
     @property
     def correct(self) -> bool:
+        """Whether the student's result was graded correct."""
         return self.feedback.correct
 
     def _repr_html_(self) -> str:
@@ -860,7 +865,7 @@ def check_exercise(item_id: str, value: Any = _MISSING) -> ExerciseResult:
 # ============================================================================================
 # backwards-compatible constructors (a question written in code, e.g. in tests)
 # ============================================================================================
-def MultipleChoice(question: str, options: Mapping[str, str], answer: str, **kw) -> SelfCheck:  # noqa: N802
+def MultipleChoice(question: str, options: Mapping[str, str], answer: str, **kw: Any) -> SelfCheck:  # noqa: N802
     """A single-choice self-check from code (notebooks use ``ask(id)`` and a bank instead)."""
     if answer not in options:
         raise ValueError(f"answer {answer!r} is not among the options {list(options)}")
@@ -868,14 +873,16 @@ def MultipleChoice(question: str, options: Mapping[str, str], answer: str, **kw)
     return SelfCheck({"id": "00-inline", "kind": "single", "prompt": question, "options": opts, **kw})
 
 
-def MultipleSelect(question: str, options: Mapping[str, str], answers, **kw) -> SelfCheck:  # noqa: N802
+def MultipleSelect(question: str, options: Mapping[str, str], answers: Iterable[str], **kw: Any) -> SelfCheck:  # noqa: N802
     """A select-all self-check from code."""
     answers = set(answers)
     opts = [{"text": t, "correct": t in answers, "feedback": f} for t, f in options.items()]
     return SelfCheck({"id": "00-inline", "kind": "multi", "prompt": question, "options": opts, **kw})
 
 
-def Numeric(question: str, answer: float, *, tolerance: float, unit: str = "", mistakes: Sequence = (), **kw):  # noqa: N802
+def Numeric(
+    question: str, answer: float, *, tolerance: float, unit: str = "", mistakes: Sequence = (), **kw: Any
+) -> SelfCheck:  # noqa: N802
     """A numeric self-check from code; ``mistakes`` are ``(value, feedback)`` pairs."""
     ms = [{"value": float(v), "feedback": w} for v, w in mistakes]
     q = {"id": "00-inline", "kind": "numeric", "prompt": question, "answer": float(answer),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
@@ -84,13 +85,15 @@ class TableFilter:
         self.view = widgets.VBox([*self.controls.values(), self.status, self.output])
 
     def rows(self) -> pd.DataFrame:
+        """The rows of the table that pass every filter's current value."""
         mask = pd.Series(True, index=self.df.index)
         for col, w in self.controls.items():
             if w.value != ALL:
                 mask &= self.df[col].astype(str) == w.value
         return self.df[mask]
 
-    def set(self, **values) -> None:
+    def set(self, **values: Any) -> None:
+        """Set filters by column name; ValueError names an unknown filter or value."""
         for col, value in values.items():
             if col not in self.controls:
                 raise ValueError(f"no filter {col!r}; filters are {list(self.controls)}")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.calibration import target
 from helpers.models import binding, units
 from helpers.models.binding import ADULT_DEFAULTS, HALF_LIFE_MIN, clearance, equilibrium
 
@@ -152,7 +153,7 @@ def test_adult_defaults_are_sourced_values_converted_to_nM():
         "igfbp3_intact_fraction",
     }
     # IGF-1 147.9 ng/mL (A24) -> 19.3 nM with the shared conversion factor
-    assert ADULT_DEFAULTS["igf1_nM"] == pytest.approx(147.9 * units.NMOL_L_PER_NG_ML, abs=0.01)
+    assert ADULT_DEFAULTS["igf1_nM"] == pytest.approx(target("A24").value * units.NMOL_L_PER_NG_ML, abs=0.01)
     assert 100 / 7.649 < ADULT_DEFAULTS["igf1_nM"] < 200 / 7.649  # typical adult 100-200 ng/mL
     # IGFBP-3 4200 ng/mL (A46) over the GLYCOSYLATED mass: 28.7 kDa core (264 residues, spratt1990)
     # + 4 + 4.5 + 5 kDa of N-linked carbohydrate (firth1999) = 42.2 kDa
@@ -170,9 +171,9 @@ def test_adult_defaults_are_sourced_values_converted_to_nM():
 
 
 def test_binding_constants_match_published_values():
-    assert binding.KD_IGFBP3_NM == pytest.approx(0.102)  # 102 pM (A06)
+    assert binding.KD_IGFBP3_NM == pytest.approx(target("A06").value / 1000)  # 102 pM (A06)
     assert binding.KD_IGFBP3_IGF2_NM == pytest.approx(0.044)  # 44 pM, same study (A06)
-    assert 1 / (binding.KD_ALS_NM * 1e-9) == pytest.approx(5e8)  # Ka 5e8 /M (A05, baxter1989)
+    assert 1 / (binding.KD_ALS_NM * 1e-9) == pytest.approx(target("A05").value)  # Ka 5e8 /M (A05, baxter1989)
     assert binding.KD_OTHER_IGF2_NM == pytest.approx(0.3 * 44 / 102)
 
 
@@ -264,9 +265,9 @@ def test_guler_infusion_free_share_matches_the_model_direction():
 def test_half_lives_inside_published_ranges():
     for pool, (lo, hi) in binding.HALF_LIFE_RANGE_MIN.items():
         assert lo <= HALF_LIFE_MIN[pool] <= hi
-    assert HALF_LIFE_MIN["free"] == pytest.approx(11.0)  # A09
-    assert HALF_LIFE_MIN["binary"] == pytest.approx(25.0)  # A10
-    assert HALF_LIFE_MIN["ternary"] == pytest.approx(810.0)  # A11: 13.5 h
+    assert HALF_LIFE_MIN["free"] == pytest.approx(target("A09").value)  # A09
+    assert HALF_LIFE_MIN["binary"] == pytest.approx(target("A10").value)  # A10
+    assert HALF_LIFE_MIN["ternary"] == pytest.approx(60 * target("A11").value)  # A11: 13.5 h
 
 
 def test_clearance_halves_at_the_half_life_and_is_vectorised():

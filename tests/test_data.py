@@ -177,3 +177,97 @@ def test_frame_dtypes_match_schema():
                 assert pd.api.types.is_float_dtype(df[col]), (name, col)
             elif c["dtype"] == "int":
                 assert pd.api.types.is_integer_dtype(df[col]), (name, col)
+
+
+# ---- the file itself: ragged rows, empty, encoding, binary; multi-column keys; no stale cache ----
+@pytest.mark.parametrize(
+    "payload, match",
+    [
+        # too many fields (an unquoted comma inside a value)
+        (
+            (HEADER + GOOD + "def2000,A, B,2001,T,J,10.1000/y,1\n").encode(),
+            r"references\.csv: line 3 has 8 field\(s\) but the header has 7 \(too many",
+        ),
+        # too few fields
+        ((HEADER + 'def2000,"A B",2001,T\n').encode(), r"references\.csv: line 2 has 4 field\(s\) .*too few"),
+        (b"", r"references\.csv: the file is empty"),
+        (b"\n\n  \n", r"references\.csv: the file is empty"),
+        (
+            (HEADER + 'm\xfcller2000,"M\xfcller",2000,T,J,10.1000/x,1\n').encode("latin-1"),
+            r"references\.csv: not valid UTF-8 text \(byte b'\\xfc' at line 2\); save the file as UTF-8",
+        ),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", r"references\.csv: this is a binary file"),
+        (
+            (HEADER + 'abc2000,"A B,2000,T,J,10.1000/x,1\n').encode(),
+            r"references\.csv: not a well-formed CSV file near line 2 \(unexpected end of data",
+        ),
+        (
+            b"key,key,year,title,journal,doi,pmid\n" + GOOD.encode(),
+            r"header repeats column name\(s\) \['key'\]",
+        ),
+    ],
+    ids=[
+        "too-many-fields",
+        "too-few-fields",
+        "empty",
+        "blank-lines-only",
+        "latin-1",
+        "binary-xlsx",
+        "unclosed-quote",
+        "repeated-header",
+    ],
+)
+def test_unreadable_files_name_the_file_and_the_problem(tmp_data, payload, match):
+    (tmp_data / "references.csv").write_bytes(payload)
+    with pytest.raises(ValueError, match=match):
+        load_dataset("references")
+
+
+def test_utf8_bom_and_crlf_and_trailing_blank_lines_are_accepted(tmp_data):
+    text = (HEADER + GOOD).replace("\n", "\r\n") + "\r\n\r\n"
+    (tmp_data / "references.csv").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    df = load_dataset("references")
+    assert df["key"].tolist() == ["abc2000"] and df["pmid"].tolist() == [123]
+
+
+def test_multi_column_unique_key_catches_duplicate_rows(tmp_data):
+    assert schema("fasting_refeeding")["unique_keys"] == [["participant_id", "diet", "day"]]
+    path = tmp_data / "fasting_refeeding.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + [lines[3]]), encoding="utf-8")  # data row 3 again at the end
+    n = len(lines) - 1
+    with pytest.raises(
+        ValueError,
+        match=rf"fasting_refeeding\.csv: rows must be unique by \(participant_id, diet, day\) but "
+        rf"participant_id='P01', diet='normal', day=2 appears in row\(s\) 3, {n + 1}",
+    ):
+        load_dataset("fasting_refeeding")
+    # the same participant and day on another diet is not a duplicate
+    assert len(load_dataset_from(lines)) == n
+
+
+def load_dataset_from(lines):
+    return data_mod.validate(
+        data_mod.read_csv_strings("".join(lines).encode(), "x.csv"), schema("fasting_refeeding"), "x.csv"
+    )
+
+
+def test_schema_key_must_name_known_columns(tmp_path, monkeypatch):
+    sdir = tmp_path / "schemas"
+    sdir.mkdir()
+    (sdir / "demo.json").write_text(
+        json.dumps({"title": "d", "unique_keys": [["a", "nope"]], "columns": {"a": {"dtype": "int"}}})
+    )
+    monkeypatch.setattr(data_mod, "SCHEMA_DIR", sdir)
+    with pytest.raises(ValueError, match=r"demo\.json: unique key \['a', 'nope'\] names unknown column"):
+        schema("demo")
+
+
+def test_an_edited_file_is_read_again(tmp_data):
+    _write(tmp_data, HEADER + GOOD)
+    assert load_dataset("references")["year"].tolist() == [2000]
+    _write(tmp_data, HEADER + GOOD.replace("2000,T", "2001,T"))
+    assert load_dataset("references")["year"].tolist() == [2001]
+    _write(tmp_data, HEADER + GOOD + 'x,"A B",20x0,T,J,10.1000/y,1\n')
+    with pytest.raises(ValueError, match="should be int but has '20x0'"):
+        load_dataset("references")

@@ -149,8 +149,31 @@ def test_the_browser_gets_the_figure_not_plotly_js(name):
     assert ex.plot._revision == rev
     key = next(iter(ex.controls))
     ex.set(**{key: _other_valid_value(ex.controls[key])})
-    assert json.loads(ex.plot._figure) == json.loads(ex.figure.to_json(remove_uids=False))
+    sent = _plain(json.loads(ex.plot._figure))
+    full = _plain(json.loads(ex.figure.to_json(remove_uids=False)))
+    assert json.loads(ex.plot._template) == full["layout"].pop("template")
+    assert sent == full
     assert not math.isnan(ex.plot._revision)
+
+
+def _plain(v):
+    """plotly JSON with typed arrays ({dtype, bdata}) turned into lists of floats."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        if "bdata" in v and "dtype" in v:
+            a = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]).newbyteorder("<"))
+            if "shape" in v and "," in str(v["shape"]):
+                a = a.reshape([int(n) for n in str(v["shape"]).split(",")])
+            return a.astype(float).tolist()
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, int) and not isinstance(v, bool):
+        return float(v)
+    return v
 
 
 def test_display_adds_a_static_view_for_reopened_notebooks_that_the_site_drops():

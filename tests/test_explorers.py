@@ -1,4 +1,4 @@
-"""The Explorer contract (DESIGN.md §3) for every registered explorer, and the unit converter."""
+"""The Explorer contract (docs/architecture.md §3) for every registered explorer, and the unit converter."""
 
 import math
 

@@ -1,7 +1,7 @@
 """Calibration and behaviour of helpers.models.lifespan (IGF-1 / IGFBP-3 reference curves).
 
-Targets are the calibration rows A18–A58 of ../shared/reference/calibration_targets.csv,
-copied here so the test stands alone: (age_years, p2_5, p50, p97_5).
+Targets are the calibration rows A18–A58 of data/calibration_targets.csv, read from the file:
+(age_years, p2_5, p50, p97_5) per sex.
 """
 
 import math
@@ -9,56 +9,30 @@ import math
 import numpy as np
 import pytest
 
+from helpers.calibration import target, targets
 from helpers.models import lifespan as L
 
-IGF1 = {  # [@bidlingmaier2014] rows A18–A39, ng/mL
-    "male": [
-        (1, 29.7, 83.1, 166.8),
-        (5, 50.0, 127.6, 245.5),
-        (10, 96.9, 222.8, 406.6),
-        (15, 152.2, 318.8, 553.5),
-        (20, 133.1, 258.5, 430.0),
-        (28, 97.9, 176.8, 281.6),
-        (38, 83.4, 147.9, 232.7),
-        (48, 66.9, 125.7, 205.1),
-        (58, 54.3, 112.5, 194.2),
-        (68, 46.6, 105.8, 191.9),
-        (78, 37.1, 91.1, 172.0),
-    ],
-    "female": [
-        (1, 19.5, 62.3, 132.3),
-        (5, 36.2, 105.2, 214.4),
-        (10, 79.5, 206.6, 400.3),
-        (15, 127.4, 300.1, 554.2),
-        (20, 107.8, 234.8, 416.0),
-        (28, 78.4, 158.7, 270.0),
-        (38, 69.0, 135.7, 227.0),
-        (48, 56.8, 114.5, 194.5),
-        (58, 45.6, 98.0, 172.4),
-        (68, 38.3, 88.7, 162.5),
-        (78, 34.7, 86.7, 164.8),
-    ],
-}
-IGFBP3 = {  # [@friedrich2014] rows A43–A52, ng/mL
-    "male": [
-        (5, 1943, 3458, 5193),
-        (15, 2614, 4349, 6306),
-        (22, 2751, 4456, 6370),
-        (40, 2564, 4200, 6042),
-        (70, 1857, 3483, 5362),
-    ],
-    "female": [
-        (5, 1853, 3480, 5243),
-        (15, 2636, 4466, 6428),
-        (22, 2851, 4649, 6569),
-        (40, 2460, 4010, 5664),
-        (70, 2034, 3733, 5570),
-    ],
-}
-RATIO = {  # [@friedrich2014] rows A53–A58, molar ratio x100
-    "male": [(15, 12.2, 24.6, 42.3), (40, 6.6, 11.7, 18.6), (70, 6.1, 11.1, 18.1)],
-    "female": [(15, 12.6, 24.0, 40.9), (40, 6.4, 12.1, 20.4), (70, 4.8, 9.2, 15.8)],
-}
+
+def _percentiles(first: str, last: str) -> dict[str, list[tuple[float, float, float, float]]]:
+    """(age_years, 2.5th, 50th, 97.5th percentile) per sex from the rows ``first``..``last``."""
+    t = targets().loc[first:last]
+    return {
+        sex: [(r.age_years, r.low, r.value, r.high) for r in t[t["sex"] == sex].itertuples()]
+        for sex in ("male", "female")
+    }
+
+
+IGF1 = _percentiles("A18", "A39")  # [@bidlingmaier2014], ng/mL
+IGFBP3 = _percentiles("A43", "A52")  # [@friedrich2014], ng/mL
+RATIO = _percentiles("A53", "A58")  # [@friedrich2014], molar ratio x100
+
+
+def test_tables_read_from_the_calibration_file_are_complete():
+    assert {sex: len(rows) for sex, rows in IGF1.items()} == {"male": 11, "female": 11}
+    assert {sex: len(rows) for sex, rows in IGFBP3.items()} == {"male": 5, "female": 5}
+    assert {sex: len(rows) for sex, rows in RATIO.items()} == {"male": 3, "female": 3}
+
+
 #: stated tolerance for reproducing the published percentiles at the calibration ages
 REL_TOL = 0.005  # 0.5 % (the published numbers are rounded to 0.1 ng/mL or 1 ng/mL)
 
@@ -84,13 +58,14 @@ def test_reproduces_published_percentiles_at_calibration_ages(marker, table, fn,
 @pytest.mark.parametrize("sex", L.SEXES)
 def test_pubertal_peak_at_15_years(sex):
     # A40: "an increase until a pubertal peak (at 15 years of age)"
-    assert L.median_peak_age("igf1", sex) == pytest.approx(15.0, abs=0.5)
+    assert L.median_peak_age("igf1", sex) == pytest.approx(target("A40").value, abs=0.5)
     med = L.igf1_reference(np.array([1.0, 10.0, 15.0, 20.0, 40.0, 70.0]), sex)["p50"]
     assert np.all(np.diff(med[:3]) > 0) and np.all(np.diff(med[2:]) < 0)
 
 
-@pytest.mark.parametrize("sex, published", [("male", 12.7), ("female", 12.0)])
-def test_adult_decline_per_decade(sex, published):
+@pytest.mark.parametrize("sex, row", [("male", "A41"), ("female", "A42")])
+def test_adult_decline_per_decade(sex, row):
+    published = target(row).value
     # A41/A42: log-linear fit of the medians 23-83 y; model within 0.5 percentage points
     got = L.decline_percent_per_decade("igf1", sex, 23, 83)
     assert got == pytest.approx(published, abs=0.5)

@@ -1,5 +1,5 @@
 """Static checks of every notebook: committed stripped, small, offline, and following the
-template of DESIGN.md §4. (Execution in a fresh kernel is done by nbval: `pytest` collects
+template of docs/architecture.md §4. (Execution in a fresh kernel is done by nbval: `pytest` collects
 notebooks/*.ipynb with --nbval-lax, with the network blocked by tests/netguard.)"""
 
 import ast
@@ -19,7 +19,12 @@ def md_cells(nb):
 
 
 def code_cells(nb):
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    """Code cells, without the generated Colab cell (helpers.routes; tests/routes/test_colab.py)."""
+    return [
+        "".join(c["source"])
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and "colab-setup" not in c.get("metadata", {}).get("tags", [])
+    ]
 
 
 def strip_fences(md: str) -> str:
@@ -108,7 +113,7 @@ def test_links_to_notebooks_resolve(path):
         assert (path.parent / target).is_file(), f"link to missing notebook {target}"
 
 
-# ---- the template for topic notebooks (DESIGN.md §4) --------------------------------------
+# ---- the template for topic notebooks (docs/architecture.md §4) --------------------------------------
 @pytest.mark.parametrize("path", TOPICS, ids=lambda p: p.name)
 def test_topic_template_sections(path):
     nb = load_notebook(path)

@@ -1,30 +1,28 @@
-"""helpers.models.nutrition: calibration targets A59–A66 (published ranges), monotonicity,
-vectorisation and bad inputs."""
+"""helpers.models.nutrition: calibration targets A59–A66 (published ranges, read from
+data/calibration_targets.csv), monotonicity, vectorisation and bad inputs."""
 
 import numpy as np
 import pytest
 
+from helpers.calibration import target
 from helpers.models import nutrition as n
 
-PREFAST = 1.85  # U/mL, A59 [@isley1983]
+PREFAST = target("A59").baseline  # U/mL, pre-fast level of [@isley1983]
 
 
 # ---- calibration targets ----------------------------------------------------------------------
 def test_a59_five_day_fast_within_published_sd():
     frac = n.fasting_igf1(5.0)
-    assert 0.51 / PREFAST <= frac <= 0.83 / PREFAST  # 0.67 +/- 0.16 U/mL
+    a59 = target("A59")
+    assert a59.low / PREFAST <= frac <= a59.high / PREFAST  # 0.67 +/- 0.16 U/mL
     assert (1 - frac) * 100 == pytest.approx(64, abs=0.5)  # -64 %
 
 
 @pytest.mark.parametrize(
-    "diet, mean, low, high",
-    [
-        ("normal", 1.26, 1.06, 1.46),  # A60
-        ("low_protein", 0.90, 0.66, 1.14),  # A61
-        ("low_protein_low_energy", 0.31, 0.25, 0.37),  # A62
-    ],
+    "diet, row", [("normal", "A60"), ("low_protein", "A61"), ("low_protein_low_energy", "A62")]
 )
-def test_a60_a62_refeeding_after_five_day_fast(diet, mean, low, high):
+def test_a60_a62_refeeding_after_five_day_fast(diet, row):
+    mean, low, high = target(row).value, target(row).low, target(row).high
     frac = n.refeeding_igf1(5.0, 5.0, diet)
     assert low / PREFAST <= frac <= high / PREFAST
     assert frac == pytest.approx(mean / PREFAST, abs=0.01)
@@ -40,7 +38,8 @@ def test_a62_energy_and_protein_deficient_diet_keeps_falling():
 
 def test_a62_ten_days_of_deprivation_fix_the_fasting_floor():
     # the deficient diet continues the fast, so day 10 of deprivation is the A62 mean
-    assert n.fasting_igf1(10.0) == pytest.approx(0.31 / PREFAST, abs=1e-6)
+    a62 = target("A62")
+    assert n.fasting_igf1(10.0) == pytest.approx(a62.value / a62.baseline, abs=1e-6)
     assert n.refeeding_igf1(5, 5, "low_protein_low_energy") == pytest.approx(n.fasting_igf1(10.0))
     assert 0.13 < n.FASTING_FLOOR < 0.15  # about 14 % of the pre-fast level
 
@@ -48,7 +47,7 @@ def test_a62_ten_days_of_deprivation_fix_the_fasting_floor():
 def test_a63_obese_men_fell_less_than_the_model():
     # A63 (Clemmons 1981, obese men, identifier unverified): -75 % after 10 days. The model is
     # fitted to normal-weight adults and falls further (-83 %); the docstring says so.
-    a63 = 0.21 / 0.83
+    a63 = target("A63").value / target("A63").baseline
     assert n.fasting_igf1(10.0) < a63
     assert a63 - n.fasting_igf1(10.0) == pytest.approx(0.085, abs=0.01)
 
@@ -59,8 +58,9 @@ def test_merimee_day3_integrated_minus_42_percent():
 
 def test_a64_protein_restriction_minus_22_percent():
     ratio = n.steady_state_igf1(0.95, 1.0) / n.steady_state_igf1(1.67, 1.0)
-    assert ratio == pytest.approx(152 / 194, abs=0.005)
-    assert 194 * ratio == pytest.approx(152, abs=1.0)
+    a64 = target("A64")
+    assert ratio == pytest.approx(a64.value / a64.baseline, abs=0.005)
+    assert a64.baseline * ratio == pytest.approx(a64.value, abs=1.0)
 
 
 @pytest.mark.parametrize("protein", [1.2, 1.67])
@@ -77,10 +77,10 @@ def test_a65_human_calorie_restriction_without_protein_restriction_no_change(pro
 
 
 def test_a66_vegan_minus_13_percent_others_zero():
-    assert n.diet_pattern_effect("vegan") == pytest.approx(-0.13)
+    assert n.diet_pattern_effect("vegan") == pytest.approx(target("A66").value / 100)
     assert n.diet_pattern_effect("omnivore") == 0.0
     assert n.diet_pattern_effect("vegetarian") == 0.0
-    assert 0.20 <= n.diet_pattern_igfbp1_effect("vegan") <= 0.40  # A67
+    assert target("A67").low / 100 <= n.diet_pattern_igfbp1_effect("vegan") <= target("A67").high / 100
 
 
 def test_reference_diet_is_one():
@@ -268,13 +268,6 @@ def test_diet_cohort_sizes_and_calibrated_differences():
     assert (s["ci_low"] < s["mean"]).all() and (s["mean"] < s["ci_high"]).all()
 
 
-def test_t_quantile_and_relative_difference():
-    assert ill._t975(10) == pytest.approx(2.228, abs=0.002)
-    assert ill._t975(100) == pytest.approx(1.984, abs=0.001)
-    d, lo, hi = ill.relative_difference_ci(np.array([9.0, 11.0] * 50), np.array([19.0, 21.0] * 50))
-    assert d == pytest.approx(-0.5) and lo < -0.5 < hi
-
-
 # ---- explorers ---------------------------------------------------------------------------------
 from helpers.explorers import create  # noqa: E402
 
@@ -306,12 +299,6 @@ def test_diet_explorer_contrast_protein_vs_energy():
     assert ex.figure.data[1].x == (0.6,)
     assert ex.figure.data[4].y[0] == pytest.approx(ex.summary()["igf1_pct_reference"])
     assert "rodents" in ex.readout.value
-
-
-def test_mean_difference_ci():
-    d, lo, hi = ill.mean_difference_ci(np.array([9.0, 11.0] * 50), np.array([19.0, 21.0] * 50))
-    se = np.sqrt(2 * np.var([9.0, 11.0] * 50, ddof=1) / 100)
-    assert d == pytest.approx(-10.0) and hi - d == pytest.approx(1.96 * se)
 
 
 # ---- plot builders -----------------------------------------------------------------------------

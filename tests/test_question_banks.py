@@ -457,8 +457,11 @@ def test_student_copy_run_all_prints_no_answer(tmp_path):
             if "answer" in e:
                 for cell in nb.cells:
                     if cell.cell_type == "code" and "check_exercise(" in cell.source:
-                        text = json.dumps([o.get("data", "") for o in cell.outputs])
-                        assert f"{e['answer']:.4g}" not in text
+                        text = json.dumps([o.get("data", "") for o in cell.outputs], ensure_ascii=False)
+                        # the answer as a whole number in the text (not "27" inside an escape like \u2718)
+                        number = re.escape(format(e["answer"], ".4g"))
+                        shown = re.search(rf"(?<![\d.]){number}(?![\d])", text)
+                        assert not shown, f"{path.name}: {cell.source} shows the answer {e['answer']:.4g}"
 
 
 def test_instructor_guide_gives_every_expected_answer_from_the_model():

@@ -44,9 +44,12 @@ def test_explorer_output_becomes_captioned_fallback_figure():
     ]
     counts = site.static_outputs(nb, prefix="t")
     assert counts == {
+        "explorers_live": 0,
         "explorer_fallbacks": 1,
         "plotly_figures": 1,
         "self_checks": 1,
+        "self_checks_live": 0,
+        "predictions_live": 0,
         "widget_views_dropped": 2,
     }
     assert "widgets" not in nb.metadata

@@ -31,7 +31,7 @@ It must not read state that ``summarize`` or ``compute`` left on ``self``. Optio
 
 Tests and benchmarks rely on: ``controls``, ``figure`` (a ``go.Figure`` kept up to date),
 ``plot`` (the ``PlotView`` widget showing it), ``view``, ``set(**values)`` (atomic),
-``summary()``, ``static_figure()`` and ``describe()`` (DESIGN.md §3).
+``summary()``, ``static_figure()`` and ``describe()`` (docs/architecture.md §3).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ import inspect
 import math
 import numbers
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 import ipywidgets as widgets
@@ -115,7 +115,7 @@ def int_slider(
     )
 
 
-def choice(label: str, options, value, *, kind: str = "dropdown") -> widgets.ValueWidget:
+def choice(label: str, options: Sequence, value: Any, *, kind: str = "dropdown") -> widgets.ValueWidget:
     """A labelled choice among ``options`` (list of values or of ``(text, value)`` pairs).
 
     ``kind`` is ``"dropdown"``, ``"toggle"`` (ToggleButtons) or ``"radio"``.
@@ -155,7 +155,7 @@ def switch_unit(
     widget.description = _label(label, new_unit)
 
 
-def allowed_values(widget: widgets.ValueWidget):
+def allowed_values(widget: widgets.ValueWidget) -> tuple:
     """Describe what ``widget`` accepts: ``("range", lo, hi)``, ``("options", [...])`` or ``("bool",)``."""
     if isinstance(widget, widgets.FloatLogSlider):
         return ("range", widget.base**widget.min, widget.base**widget.max)
@@ -203,7 +203,7 @@ def check_control_value(name: str, widget: widgets.ValueWidget, value: Any) -> A
 # --------------------------------------------------------------------------------------------
 # traces by uid
 # --------------------------------------------------------------------------------------------
-def trace(fig: go.Figure, uid: str):
+def trace(fig: go.Figure, uid: str) -> Any:
     """The trace of ``fig`` whose ``uid`` is ``uid`` (KeyError lists the uids there are)."""
     for t in fig.data:
         if t.uid == uid:
@@ -257,6 +257,12 @@ class Explorer:
     A subclass writes ``name``, ``title``, ``summary_labels``, ``trace_uids`` and the hooks
     ``make_controls``, ``compute``, ``make_figure``, ``update_figure``, ``summarize`` and
     ``describe`` (see the module docstring); ``on_control_change`` is optional.
+
+    The view, top to bottom (``view.children``): title, the controls, ``message`` (why a bad
+    value from the browser was set back; empty otherwise), ``plot`` (the PlotView: its
+    ``_config`` trait is the plotly.js config, e.g. the mode bar), ``readout`` (description and
+    values, ``role=status``), ``below`` (an empty slot for what is shown next to the result).
+    ``figure`` is the ``go.Figure`` that ``update_figure`` edits; ``plot.show(figure)`` sends it.
     """
 
     name: ClassVar[str] = ""
@@ -271,7 +277,7 @@ class Explorer:
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         raise NotImplementedError
 
-    def compute(self, **values) -> dict[str, Any]:
+    def compute(self, **values: Any) -> dict[str, Any]:
         raise NotImplementedError
 
     def make_figure(self, result: dict[str, Any]) -> go.Figure:
@@ -317,6 +323,9 @@ class Explorer:
         self.readout = widgets.HTML(
             value=self._readout_html(self._summary, self._good), layout=widgets.Layout(margin="0 0 0 8px")
         )
+        #: a slot under the readout for content shown next to the explorer's result (e.g. a
+        #: committed prediction): append widgets to ``below.children``
+        self.below = widgets.VBox([], layout=widgets.Layout(width="100%"))
         header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>")
         self.view = widgets.VBox(
             [
@@ -325,6 +334,7 @@ class Explorer:
                 self.message,
                 self.plot,
                 self.readout,
+                self.below,
             ],
             layout=widgets.Layout(width="100%"),
         )
@@ -595,7 +605,7 @@ def register(cls: type[Explorer]) -> type[Explorer]:
     return cls
 
 
-def create(name: str, *, prediction=None) -> Explorer:
+def create(name: str, *, prediction: Any = None) -> Explorer:
     """Build the registered explorer ``name`` (ValueError lists the registered names).
 
     ``prediction`` (from ``helpers.selfcheck.predict(id)``) is the one hook of the learning

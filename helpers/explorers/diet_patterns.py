@@ -6,15 +6,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..data import load_dataset
-from ..illustrative.nutrition import relative_difference_ci
 from ..models import nutrition as nut
+from ..models import stats
 from ..plots.nutrition import cohort_sample_figure
 from .base import Explorer, choice, int_slider, register, trace
 
 _OUTCOMES = {"igf1_ng_ml": ("Serum IGF-1", "ng/mL"), "igfbp1_ug_l": ("Serum IGFBP-1", "µg/L")}
 #: published vegan-vs-others differences, % (point, low, high): A66 (no CI in the abstract) and A67
 _PUBLISHED = {"igf1_ng_ml": (100 * nut.PATTERN_EFFECT["vegan"],) * 3, "igfbp1_ug_l": (30.0, 20.0, 40.0)}
-_T975 = 1.96
 
 
 @register
@@ -52,16 +51,17 @@ class DietPatternsExplorer(Explorer):
 
     def compute(self, outcome, n_per_group):
         vals = {g: self._values[(g, outcome)][:n_per_group] for g in self._groups}
-        means = np.array([v.mean() for v in vals.values()])
-        half = _T975 * np.array([v.std(ddof=1) / np.sqrt(v.size) for v in vals.values()])
+        # mean and t-based 95 % CI of each group (t with n - 1 degrees of freedom, not z = 1.96)
+        cis = np.array([stats.mean_ci(v) for v in vals.values()])
+        means = cis[:, 0]
         others = np.concatenate([vals["omnivore"], vals["vegetarian"]])
-        eff, lo, hi = relative_difference_ci(vals["vegan"], others)
+        eff, lo, hi = stats.relative_difference_ci(vals["vegan"], others)
         pub = _PUBLISHED[outcome]
         return {
             "outcome": outcome,
             "means": means,
-            "ci_low": means - half,
-            "ci_high": means + half,
+            "ci_low": cis[:, 1],
+            "ci_high": cis[:, 2],
             "n_per_group": n_per_group,
             "effect_pct": 100 * eff,
             "effect_lo_pct": 100 * lo,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..data import DATA_DIR, schema, validate
+from ..data import DATA_DIR, read_csv_strings, schema, validate
 
 #: Significant digits written for float columns.
 FLOAT_FORMAT = "%.6g"
@@ -49,13 +49,7 @@ def csv_text(name: str) -> str:
         raise ValueError(f'schema of {name!r} must say "illustrative": true')
     text = df.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
     # validate what will be written, exactly as load_dataset will read it
-    from io import StringIO
-
-    validate(
-        pd.read_csv(StringIO(text), dtype=str, keep_default_na=False, na_values=[""]),
-        spec,
-        f"generated {name}.csv",
-    )
+    validate(read_csv_strings(text.encode("utf-8"), f"generated {name}.csv"), spec, f"generated {name}.csv")
     return text
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..models.exercise import PUBLISHED_BDNF_G, hedges_g_se, pooled_effect
+from ..models.exercise import PUBLISHED_BDNF_G, hedges_g_se
+from ..models.stats import pooled_effect, z_critical
 
 SEED = 2015
 #: number of synthetic studies per outcome
@@ -23,6 +24,7 @@ TAU = 0.2
 
 
 def bdnf_effect_sizes() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) BDNF effect-size table; each outcome pools to its published g."""
     rng = np.random.default_rng(SEED)
     rows = []
     for letter, (outcome, (g_pub, k, _label)) in zip("ABC", OUTCOMES.items(), strict=True):
@@ -35,6 +37,7 @@ def bdnf_effect_sizes() -> pd.DataFrame:
             g = g + (g_pub - est)
         g = np.round(g, 3)
         se = hedges_g_se(g, n)
+        z = z_critical(0.95)
         for i in range(k):
             rows.append(
                 {
@@ -42,8 +45,8 @@ def bdnf_effect_sizes() -> pd.DataFrame:
                     "study_label": f"Illustrative study {letter}{i + 1}",
                     "n_participants": int(n[i]),
                     "hedges_g": float(g[i]),
-                    "ci_low_95": float(np.round(g[i] - 1.959964 * se[i], 3)),
-                    "ci_high_95": float(np.round(g[i] + 1.959964 * se[i], 3)),
+                    "ci_low_95": float(np.round(g[i] - z * se[i], 3)),
+                    "ci_high_95": float(np.round(g[i] + z * se[i], 3)),
                 }
             )
     return pd.DataFrame(rows)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
 from ..models import lifespan
 
@@ -33,13 +34,14 @@ GRIP_PER_IGF1_SDS_KG = 0.6
 ADULT_AGE_YEARS = 18.0
 
 
-def grip_age_factor(age_years):
+def grip_age_factor(age_years: ArrayLike) -> np.ndarray:
     """Relative grip strength (1 at <= 30 y, 0.70 at 80 y), accelerating decline after 30 y."""
     a = np.asarray(age_years, float)
     return 1.0 - GRIP_LOSS_30_TO_80 * np.clip((a - 30.0) / 50.0, 0.0, None) ** 1.5
 
 
 def generate_cohort() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) lifespan cohort: age, sex, IGF-1, IGFBP-3 and grip strength."""
     rng = np.random.default_rng(SEED)
     age = np.round(rng.uniform(*AGE_RANGE_YEARS, N_PEOPLE), 1)
     sex = np.where(rng.random(N_PEOPLE) < 0.5, "female", "male")

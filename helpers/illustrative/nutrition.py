@@ -15,6 +15,9 @@ import numpy as np
 import pandas as pd
 
 from ..models import nutrition as nut
+from ..models import stats
+from ..models.stats import mean_difference_ci as mean_difference_ci  # the older import path
+from ..models.stats import relative_difference_ci as relative_difference_ci  # the older import path
 
 SEED_FASTING = 20260604
 SEED_COHORT = 20260606
@@ -43,6 +46,7 @@ def _lognormal_factor(rng, sd, size):
 
 
 def fasting_refeeding() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) fasting-refeeding data: IGF-1 in % of pre-fast per participant, diet and day."""
     rng = np.random.default_rng(SEED_FASTING)
     days = np.arange(FAST_DAYS + REFEED_DAYS + 1)
     person = rng.normal(0.0, PERSON_SD, N_PARTICIPANTS)
@@ -72,6 +76,7 @@ def fasting_refeeding() -> pd.DataFrame:
 
 
 def diet_cohort() -> pd.DataFrame:
+    """The illustrative (synthetic, seeded) diet cohort: serum IGF-1 and IGFBP-1 per participant and diet pattern."""
     rng = np.random.default_rng(SEED_COHORT)
     rows = []
     k = 0
@@ -104,38 +109,20 @@ DATASETS = {"fasting_refeeding": fasting_refeeding, "diet_cohort": diet_cohort}
 
 # ---- summaries used by the notebook and explorers ----------------------------------------------
 def group_summary(df: pd.DataFrame, group: str, value: str) -> pd.DataFrame:
-    """Mean, SD, n and a t-based 95 % confidence interval of ``value`` per ``group``."""
-    g = df.groupby(group, observed=True)[value]
-    out = g.agg(["mean", "std", "count"]).rename(columns={"count": "n"})
-    half = _t975(out["n"] - 1) * out["std"] / np.sqrt(out["n"])
-    out["ci_low"], out["ci_high"] = out["mean"] - half, out["mean"] + half
-    return out
-
-
-def relative_difference_ci(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
-    """Relative difference mean(a)/mean(b) - 1 with a 95 % CI (delta method on the log ratio)."""
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    ma, mb = a.mean(), b.mean()
-    se = np.sqrt(a.var(ddof=1) / (a.size * ma**2) + b.var(ddof=1) / (b.size * mb**2))
-    r = np.log(ma / mb)
-    return float(np.expm1(r)), float(np.expm1(r - 1.96 * se)), float(np.expm1(r + 1.96 * se))
-
-
-def _t975(dof) -> np.ndarray:
-    """97.5th percentile of Student's t (Cornish–Fisher expansion; < 0.1 % error for dof >= 3)."""
-    z = 1.959963984540054
-    v = np.asarray(dof, float)
-    return (
-        z
-        + (z**3 + z) / (4 * v)
-        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * v**2)
-        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * v**3)
+    """Mean, SD, n and a t-based 95 % confidence interval of ``value`` per ``group`` (a frame
+    indexed by group, columns mean, std, n, ci_low, ci_high; see helpers.models.stats)."""
+    order = list(df[group].cat.categories) if isinstance(df[group].dtype, pd.CategoricalDtype) else None
+    if order is not None:
+        order = [g for g in order if (df[group] == g).any()]
+    s = stats.group_summary(df[value].to_numpy(float), df[group].to_numpy(), order=order)
+    out = pd.DataFrame(
+        {
+            "mean": s["mean"],
+            "std": s["sd"],
+            "n": s["n"].astype(int),
+            "ci_low": s["ci_low"],
+            "ci_high": s["ci_high"],
+        },
+        index=pd.Index(s["group"], name=group),
     )
-
-
-def mean_difference_ci(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
-    """Difference of means mean(a) - mean(b) with a Welch 95 % CI (normal approximation)."""
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    d = a.mean() - b.mean()
-    se = np.sqrt(a.var(ddof=1) / a.size + b.var(ddof=1) / b.size)
-    return float(d), float(d - 1.96 * se), float(d + 1.96 * se)
+    return out

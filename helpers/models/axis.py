@@ -44,8 +44,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from .._validate import as_float_array
+from .._validate import as_float_array, check_scalar
 
 #: GH pulse every 3 h (8 pulses per day); qualitative.
 PULSE_INTERVAL_H = 3.0
@@ -96,14 +97,12 @@ RANGES = {
 
 
 def _check(name: str, value) -> float:
-    lo, hi, unit = RANGES[name]
-    arr = as_float_array(name, value, low=lo, high=hi, unit=unit)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
-    return float(arr)
+    return check_scalar(name, value, RANGES)
 
 
-def steady_state_igf1(gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength=1.0) -> float:
+def steady_state_igf1(
+    gh_amplitude: float = 1.0, liver_sensitivity: float = 1.0, feedback_strength: float = 1.0
+) -> float:
     """Mean IGF-1 (ng/mL) at the steady state of the averaged model (feedback on mean IGF-1).
 
     Solves ``I = u*(b + P/(1 + f*I)) + E`` for I >= 0, with u = K_PROD*S/K_CLEAR, b = basal GH,
@@ -123,7 +122,11 @@ def steady_state_igf1(gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength
 
 
 def simulate_axis(
-    gh_amplitude=1.0, liver_sensitivity=1.0, feedback_strength=1.0, days=4.0, dt_min=10.0
+    gh_amplitude: float = 1.0,
+    liver_sensitivity: float = 1.0,
+    feedback_strength: float = 1.0,
+    days: float = 4.0,
+    dt_min: float = 10.0,
 ) -> dict:
     """Simulate GH and IGF-1 over ``days`` days at ``dt_min``-minute steps (illustrative).
 
@@ -214,7 +217,7 @@ def simulate_axis(
     }
 
 
-def clock_hours(time_h) -> np.ndarray:
+def clock_hours(time_h: ArrayLike) -> np.ndarray:
     """Time of day (h after midnight) for model times, given the first pulse at FIRST_PULSE_CLOCK_H."""
     t = as_float_array("time_h", time_h, low=0.0, unit="h")
     return (t + FIRST_PULSE_CLOCK_H) % 24.0

@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .._validate import as_float_array, check_choice, scalar_or_array
 from .units import NMOL_L_PER_NG_ML
@@ -359,7 +360,12 @@ def _result(x1, x2, t1, t2, bp3, als, other, xp):
 
 
 def equilibrium(
-    igf1_nM, igfbp3_nM, als_nM, other_igfbp_nM=0.0, igfbp3_intact_fraction=1.0, igf2_nM=0.0
+    igf1_nM: ArrayLike,
+    igfbp3_nM: ArrayLike,
+    als_nM: ArrayLike,
+    other_igfbp_nM: ArrayLike = 0.0,
+    igfbp3_intact_fraction: ArrayLike = 1.0,
+    igf2_nM: ArrayLike = 0.0,
 ) -> dict:
     """Equilibrium distribution of total IGF-1 (and IGF-2) between free, binary, ternary and
     other-bound pools.
@@ -397,7 +403,7 @@ def equilibrium(
     return _result(x1, x2, igf1, igf2, bp3_eff, als, other, np)
 
 
-def clearance(t_min, pool: str):
+def clearance(t_min: ArrayLike, pool: str) -> float | np.ndarray:
     """Fraction (0-1) of a tracer still in ``pool`` (``"free"``, ``"binary"`` or ``"ternary"``)
     ``t_min`` minutes (>= 0) after a bolus: first-order decay 0.5 ** (t / half-life). Vectorised."""
     check_choice("pool", pool, POOLS)
@@ -405,7 +411,7 @@ def clearance(t_min, pool: str):
     return scalar_or_array(np.power(0.5, t / HALF_LIFE_MIN[pool]), t_min)
 
 
-def half_life_from_curve(t_min, remaining) -> float:
+def half_life_from_curve(t_min: ArrayLike, remaining: ArrayLike) -> float:
     """Half-life (min) read off a single-exponential decay curve by a straight-line fit of
     log(remaining) against time (what students do on the log-scale plot)."""
     t = as_float_array("t_min", t_min, low=0.0, unit="min")
@@ -419,7 +425,7 @@ def half_life_from_curve(t_min, remaining) -> float:
     return float(np.log(2.0) / -slope)
 
 
-def igf1_free_ng_ml(free_nM):
+def igf1_free_ng_ml(free_nM: ArrayLike) -> float | np.ndarray:
     """Free IGF-1 in ng/mL from nM (uses the shared IGF-1 molar mass in helpers.models.units)."""
     arr = as_float_array("free_nM", free_nM, low=0.0, unit="nM")
     return scalar_or_array(arr / NMOL_L_PER_NG_ML, free_nM)

@@ -27,8 +27,10 @@ Everything here is an educational model, not a physiological simulator.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .._validate import as_float_array, check_choice, scalar_or_array
+from .stats import pooled_effect as pooled_effect  # one implementation, in stats
 
 # ---- acute serum response (Schwarz 1996, rows A71-A72) --------------------------------------
 #: Published mean % change of serum IGF-1 after 10 min of cycling (A71, A72) and its spread.
@@ -46,14 +48,16 @@ MAX_DURATION_MIN = 60.0
 T_MIN_RANGE = (-60.0, 24 * 60.0)
 
 
-def intensity_value(intensity) -> float:
+def intensity_value(intensity: str | float) -> float:
     """Numeric intensity on the 0-1 scale from ``"low"``, ``"high"`` or a number in [0, 1]."""
     if isinstance(intensity, str):
         return INTENSITIES[check_choice("intensity", intensity, list(INTENSITIES))]
     return float(as_float_array("intensity", intensity, low=0.0, high=1.0, unit="(0-1 scale)"))
 
 
-def acute_serum_igf1(t_min, intensity, duration_min=10.0):
+def acute_serum_igf1(
+    t_min: ArrayLike, intensity: str | float, duration_min: ArrayLike = 10.0
+) -> float | np.ndarray:
     """% change of serum IGF-1 vs pre-exercise baseline at times ``t_min`` (minutes).
 
     Exercise runs from t = 0 to ``duration_min`` (0 < duration <= 60 min); before t = 0 the
@@ -71,7 +75,9 @@ def acute_serum_igf1(t_min, intensity, duration_min=10.0):
     return scalar_or_array(out, t_min)
 
 
-def minutes_to_baseline(intensity, duration_min=10.0, threshold_pct=1.0) -> float:
+def minutes_to_baseline(
+    intensity: str | float, duration_min: ArrayLike = 10.0, threshold_pct: ArrayLike = 1.0
+) -> float:
     """Minutes after the END of exercise until the change falls below ``threshold_pct`` %."""
     thr = float(as_float_array("threshold_pct", threshold_pct, low=1e-6, high=100.0, unit="%"))
     peak = float(acute_serum_igf1(duration_min, intensity, duration_min))
@@ -89,7 +95,7 @@ LOADS = {"none": 0.0, "eccentric": 1.0}
 MAX_HOURS = 24.0 * 60
 
 
-def load_value(load) -> float:
+def load_value(load: str | float) -> float:
     """Numeric relative load from ``"none"``, ``"eccentric"`` or a number in [0, 1]."""
     if isinstance(load, str):
         return LOADS[check_choice("load", load, list(LOADS))]
@@ -102,7 +108,7 @@ def _pulse(hours):
     return x**2 * np.exp(2.0 * (1.0 - x))
 
 
-def local_igf1_mrna(hours_after, load):
+def local_igf1_mrna(hours_after: ArrayLike, load: str | float) -> float | np.ndarray:
     """Fold change (1 = pre-exercise) of muscle IGF-1 mRNA ``hours_after`` one loading bout.
 
     ``hours_after`` in [0, 1440] h; ``load`` is ``"none"``, ``"eccentric"`` or a number in
@@ -114,7 +120,7 @@ def local_igf1_mrna(hours_after, load):
 
 
 # ---- training: repeated bouts (illustrative) ------------------------------------------------
-def training_local_signal(days, sessions_per_week, load):
+def training_local_signal(days: ArrayLike, sessions_per_week: ArrayLike, load: str | float) -> np.ndarray:
     """Fold change of local IGF-1 mRNA on each day of ``days`` (array, d >= 0) when bouts of
     ``load`` are done ``sessions_per_week`` times a week from day 0. Excess responses of
     successive bouts add (ASSUMPTION; illustrative). Returns an array like ``days``."""
@@ -130,23 +136,11 @@ def training_local_signal(days, sessions_per_week, load):
 
 
 # ---- effect sizes ---------------------------------------------------------------------------
-def hedges_g_se(g, n_total):
+def hedges_g_se(g: ArrayLike, n_total: ArrayLike) -> np.ndarray:
     """Approximate standard error of Hedges' g for two equal groups totalling ``n_total``."""
     gg = as_float_array("g", g, low=-10.0, high=10.0)
     n = as_float_array("n_total", n_total, low=4.0, high=1e6, unit="participants")
     return np.sqrt(4.0 / n + gg**2 / (2.0 * n))
-
-
-def pooled_effect(g, se):
-    """Fixed-effect (inverse-variance) pooled effect: returns (estimate, ci_low, ci_high), 95 %."""
-    gg = as_float_array("g", g, low=-10.0, high=10.0)
-    s = as_float_array("se", se, low=1e-9, high=100.0)
-    if gg.shape != s.shape or gg.size == 0:
-        raise ValueError(f"g and se must be non-empty and the same shape, got {gg.shape} and {s.shape}")
-    w = 1.0 / s**2
-    est = float((w * gg).sum() / w.sum())
-    half = 1.959964 * float(np.sqrt(1.0 / w.sum()))
-    return est, est - half, est + half
 
 
 # ---- training trajectory (illustrative; uses notebook 01's signalling model) -----------------
@@ -183,7 +177,7 @@ def _solve_dose_half() -> float:
 WEEKLY_DOSE_HALF = _solve_dose_half()
 
 
-def weekly_dose(sessions_per_week, load) -> float:
+def weekly_dose(sessions_per_week: ArrayLike, load: str | float) -> float:
     """Weekly training dose in reference bouts: sessions per week x load per session."""
     n = float(
         as_float_array(
@@ -193,7 +187,7 @@ def weekly_dose(sessions_per_week, load) -> float:
     return n * load_value(load)
 
 
-def training_dose_response(sessions_per_week, load) -> float:
+def training_dose_response(sessions_per_week: ArrayLike, load: str | float) -> float:
     """Area gain of a programme relative to the reference programme (3 sessions a week at
     load 1), with diminishing returns in the weekly dose: G(D) / G(3), G(D) = D / (D + K).
 
@@ -238,7 +232,7 @@ def _route_gains():
 _GAINS: tuple[float, float] | None = None
 
 
-def training_trajectory(weeks, sessions_per_week, load) -> dict:
+def training_trajectory(weeks: ArrayLike, sessions_per_week: ArrayLike, load: str | float) -> dict:
     """Daily trajectories over ``weeks`` (1-20) of resistance training (illustrative).
 
     ``sessions_per_week`` 0-7, ``load`` per session 0-1 (1 = 8 x 8 eccentric squats).

@@ -33,13 +33,16 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .._validate import as_float_array, check_choice, scalar_or_array
+from .stats import normal_cdf as normal_cdf
+from .stats import normal_quantile
 
 SEXES = ("female", "male")
 AGE_MIN_YEARS, AGE_MAX_YEARS = 0.0, 100.0
 #: z-score of the 2.5th / 97.5th percentile (the usual 95 % reference interval).
-Z_97_5 = 1.959963984540054
+Z_97_5 = normal_quantile(0.975)
 
 # LMS rows of the calibration file: age_years -> (M, S); L constant per sex.
 # IGF-1, ng/mL, IDS-iSYS [@bidlingmaier2014] (A18–A39)
@@ -111,15 +114,6 @@ MARKERS = {
 # ---------------------------------------------------------------------------------------------
 # numerics: normal CDF and monotone cubic interpolation, numpy only
 # ---------------------------------------------------------------------------------------------
-_erf = np.vectorize(math.erf, otypes=[float])
-
-
-def normal_cdf(z):
-    """Standard normal cumulative distribution Phi(z) = (1 + erf(z / sqrt 2)) / 2. Vectorised."""
-    z = np.asarray(z, dtype=float)
-    return 0.5 * (1.0 + _erf(z / math.sqrt(2.0)))
-
-
 def _pchip_slopes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     h = np.diff(x)
     delta = np.diff(y) / h
@@ -144,7 +138,7 @@ def _pchip_slopes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return d
 
 
-def pchip(x_nodes, y_nodes, x):
+def pchip(x_nodes: ArrayLike, y_nodes: ArrayLike, x: ArrayLike) -> np.ndarray:
     """Monotone piecewise-cubic Hermite interpolation (Fritsch–Carlson) of the nodes at ``x``;
     outside the nodes the end segments are continued as straight lines (slope of that segment)."""
     xn, yn = np.asarray(x_nodes, float), np.asarray(y_nodes, float)
@@ -173,7 +167,7 @@ def _check(marker: str, age_years, sex: str) -> tuple[np.ndarray, dict]:
     return age, table[sex]
 
 
-def lms(marker: str, age_years, sex: str) -> tuple[float, np.ndarray, np.ndarray]:
+def lms(marker: str, age_years: ArrayLike, sex: str) -> tuple[float, np.ndarray, np.ndarray]:
     """``(L, M, S)`` of ``marker`` (``"igf1"``, ``"igfbp3"`` or ``"ratio"``) at ``age_years``.
 
     M is in the marker's unit (ng/mL; the ratio is a molar ratio x 100), S is a coefficient of
@@ -187,7 +181,7 @@ def lms(marker: str, age_years, sex: str) -> tuple[float, np.ndarray, np.ndarray
     return p["L"], m, s
 
 
-def centile(marker: str, z, age_years, sex: str):
+def centile(marker: str, z: ArrayLike, age_years: ArrayLike, sex: str) -> np.ndarray:
     """The value (marker units) at z-score ``z``: ``M * (1 + L*S*z) ** (1/L)``."""
     L, m, s = lms(marker, age_years, sex)
     z = np.asarray(z, float)
@@ -195,7 +189,7 @@ def centile(marker: str, z, age_years, sex: str):
     return m * base ** (1.0 / L)
 
 
-def sds(marker: str, value, age_years, sex: str):
+def sds(marker: str, value: ArrayLike, age_years: ArrayLike, sex: str) -> np.ndarray:
     """Standard deviation score (z) of ``value`` (marker units, > 0) at ``age_years`` for ``sex``."""
     _table, label, unit, _lo = MARKERS[check_choice("marker", marker, MARKERS)]
     y = as_float_array(f"value ({label})", value, low=0.0, unit=unit)
@@ -205,7 +199,7 @@ def sds(marker: str, value, age_years, sex: str):
     return ((y / m) ** L - 1.0) / (L * s)
 
 
-def reference(marker: str, age_years, sex: str) -> dict:
+def reference(marker: str, age_years: ArrayLike, sex: str) -> dict:
     """2.5th, 50th and 97.5th percentiles of ``marker`` at ``age_years`` for ``sex``."""
     out = {
         "p2_5": centile(marker, -Z_97_5, age_years, sex),
@@ -218,7 +212,7 @@ def reference(marker: str, age_years, sex: str) -> dict:
 # ---------------------------------------------------------------------------------------------
 # the public API of issue 5
 # ---------------------------------------------------------------------------------------------
-def igf1_reference(age_years, sex: str) -> dict:
+def igf1_reference(age_years: ArrayLike, sex: str) -> dict:
     """IGF-1 reference percentiles (ng/mL) at ``age_years`` (0–100, scalar or array) for
     ``sex`` ("female"/"male"): dict with keys ``p2_5``, ``p50`` (median) and ``p97_5``."""
     return reference("igf1", age_years, sex)
@@ -232,33 +226,33 @@ def _score(measure: str, value_ng_ml, age_years, sex: str, *, percentile: bool):
     return scalar_or_array(np.asarray(out), value_ng_ml if np.ndim(value_ng_ml) else age_years)
 
 
-def igf1_sds(value_ng_ml, age_years, sex: str):
+def igf1_sds(value_ng_ml: ArrayLike, age_years: ArrayLike, sex: str) -> float | np.ndarray:
     """IGF-1 standard deviation score (z-score) of ``value_ng_ml`` (> 0) for age and sex.
     The median has SDS 0, the 97.5th percentile SDS 1.96. Vectorised."""
     return _score("igf1", value_ng_ml, age_years, sex, percentile=False)
 
 
-def igf1_percentile(value_ng_ml, age_years, sex: str):
+def igf1_percentile(value_ng_ml: ArrayLike, age_years: ArrayLike, sex: str) -> float | np.ndarray:
     """Percentile (0–100) of an IGF-1 value (ng/mL, > 0) among people of that age and sex."""
     return _score("igf1", value_ng_ml, age_years, sex, percentile=True)
 
 
-def igfbp3_reference(age_years, sex: str) -> dict:
+def igfbp3_reference(age_years: ArrayLike, sex: str) -> dict:
     """IGFBP-3 reference percentiles (ng/mL; keys p2_5, p50, p97_5) at ``age_years`` (0–100)."""
     return reference("igfbp3", age_years, sex)
 
 
-def igfbp3_sds(value_ng_ml, age_years, sex: str):
+def igfbp3_sds(value_ng_ml: ArrayLike, age_years: ArrayLike, sex: str) -> float | np.ndarray:
     """IGFBP-3 standard deviation score of ``value_ng_ml`` (> 0) for age and sex."""
     return _score("igfbp3", value_ng_ml, age_years, sex, percentile=False)
 
 
-def igfbp3_percentile(value_ng_ml, age_years, sex: str):
+def igfbp3_percentile(value_ng_ml: ArrayLike, age_years: ArrayLike, sex: str) -> float | np.ndarray:
     """Percentile (0–100) of an IGFBP-3 value (ng/mL, > 0) for age and sex."""
     return _score("igfbp3", value_ng_ml, age_years, sex, percentile=True)
 
 
-def ratio_reference(age_years, sex: str) -> dict:
+def ratio_reference(age_years: ArrayLike, sex: str) -> dict:
     """Molar IGF-1:IGFBP-3 ratio (x 100) percentiles at ``age_years`` (15–100; the published
     LMS rows in the calibration file start at 15 y)."""
     return reference("ratio", age_years, sex)
@@ -302,7 +296,7 @@ def _fit_ratio_scale() -> float:
 RATIO_SCALE = _fit_ratio_scale()
 
 
-def molar_ratio_x100(igf1_ng_ml, igfbp3_ng_ml):
+def molar_ratio_x100(igf1_ng_ml: ArrayLike, igfbp3_ng_ml: ArrayLike) -> float | np.ndarray:
     """Molar IGF-1:IGFBP-3 ratio x 100 from mass concentrations (ng/mL, > 0), using the fitted
     RATIO_SCALE. Vectorised."""
     i = as_float_array("igf1_ng_ml", igf1_ng_ml, low=0.0, unit="ng/mL")
@@ -315,7 +309,7 @@ def molar_ratio_x100(igf1_ng_ml, igfbp3_ng_ml):
 # ---------------------------------------------------------------------------------------------
 # crude versus age-adjusted association (confounding by age)
 # ---------------------------------------------------------------------------------------------
-def age_covariates(age_years, is_male=None) -> np.ndarray:
+def age_covariates(age_years: ArrayLike, is_male: ArrayLike | None = None) -> np.ndarray:
     """Design matrix [1, age, age^2 (, male)] used to adjust for age (and sex when given)."""
     a = np.asarray(age_years, float)
     c = (a - 50.0) / 10.0
@@ -325,14 +319,14 @@ def age_covariates(age_years, is_male=None) -> np.ndarray:
     return np.column_stack(cols)
 
 
-def residuals(y, covariates: np.ndarray) -> np.ndarray:
+def residuals(y: ArrayLike, covariates: np.ndarray) -> np.ndarray:
     """What is left of ``y`` after a least-squares fit on ``covariates``."""
     y = np.asarray(y, float)
     beta = np.linalg.lstsq(covariates, y, rcond=None)[0]
     return y - covariates @ beta
 
 
-def association(x, y, age_years, is_male=None) -> dict:
+def association(x: ArrayLike, y: ArrayLike, age_years: ArrayLike, is_male: ArrayLike | None = None) -> dict:
     """Crude and age-adjusted association of ``y`` with ``x``.
 
     Returns ``r_crude`` (Pearson r of x and y), ``r_adjusted`` (partial correlation: r of the

@@ -4,7 +4,7 @@ Small phenomenological models (pure numpy), calibrated to human studies. Pre-199
 report somatomedin-C (IGF-1) in assay-specific relative units (U/mL), so every output here is
 *relative*: a fraction of the pre-fast level or of a reference diet, never an absolute level.
 
-Calibration (targets in ../shared/reference/calibration_targets.csv; keys in data/references.csv)
+Calibration (targets in data/calibration_targets.csv; keys in data/references.csv)
 
 * Fasting, ``fasting_igf1``: F + (1 - F) * exp(-(d / tau)**n). Three points fix F, tau and n:
   - day 3: integrated IGF-1 -42 % in 6 normal adults fasted 72 h [@merimee1982];
@@ -53,6 +53,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .._validate import as_float_array, check_choice, scalar_or_array
 
@@ -120,7 +121,7 @@ FASTING_FLOOR, FASTING_TAU_DAYS, FASTING_SHAPE = _solve_fasting_curve()
 MAX_FAST_DAYS = 60.0
 
 
-def fasting_igf1(days_fasted):
+def fasting_igf1(days_fasted: ArrayLike) -> float | np.ndarray:
     """IGF-1 after ``days_fasted`` days of a water-only fast, as a fraction of the pre-fast level.
 
     Vectorised; ``days_fasted`` >= 0 (at most 60). 1.0 at day 0, 0.58 at day 3, 0.36 at day 5
@@ -151,7 +152,7 @@ CONTINUES_FAST = ("low_protein_low_energy",)
 MAX_REFEED_DAYS = 60.0
 
 
-def refeeding_igf1(days_fasted, days_refed, diet: str = "normal"):
+def refeeding_igf1(days_fasted: ArrayLike, days_refed: ArrayLike, diet: str = "normal") -> float | np.ndarray:
     """IGF-1 after a fast of ``days_fasted`` days followed by ``days_refed`` days on ``diet``,
     as a fraction of the pre-fast level.
 
@@ -243,7 +244,10 @@ PROTEIN_HALF_G_PER_KG = _solve_kp()
 _REF_RAW = _raw_steady(REFERENCE_PROTEIN_G_PER_KG, REFERENCE_ENERGY_FRACTION, PROTEIN_HALF_G_PER_KG)
 
 
-def steady_state_igf1(protein_g_per_kg=REFERENCE_PROTEIN_G_PER_KG, energy_fraction=REFERENCE_ENERGY_FRACTION):
+def steady_state_igf1(
+    protein_g_per_kg: ArrayLike = REFERENCE_PROTEIN_G_PER_KG,
+    energy_fraction: ArrayLike = REFERENCE_ENERGY_FRACTION,
+) -> float | np.ndarray:
     """Steady-state IGF-1 relative to the reference diet (1.2 g protein/kg/day, 100 % of energy
     needs) after weeks on a diet with ``protein_g_per_kg`` (0–4 g/kg body mass/day) and
     ``energy_fraction`` (0–1.5, energy intake as a fraction of needs). Vectorised (broadcast).

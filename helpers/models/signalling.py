@@ -59,7 +59,10 @@ Qualitative parts (not calibrated): ``K_AA``, ``MTOR_INDEPENDENT``, ``PROLIF_GAI
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .._validate import as_float_array
 
@@ -141,14 +144,18 @@ def _check_bool(name: str, value) -> bool:
     return bool(value)
 
 
-def amino_acid_gate(amino_acids) -> np.ndarray:
+def amino_acid_gate(amino_acids: ArrayLike) -> np.ndarray:
     """mTORC1 gate by amino-acid availability: 0 at none, 1 at normal (1.0), saturating above."""
     a = as_float_array("amino_acids", amino_acids, low=0.0, high=2.0, unit="(relative, 1 = normal)")
     return a * (1.0 + K_AA) / (a + K_AA)
 
 
 def muscle_response(
-    igf1_nM, amino_acids=1.0, pi3k_inhibitor=False, rapamycin=False, mek_inhibitor=False
+    igf1_nM: ArrayLike,
+    amino_acids: ArrayLike = 1.0,
+    pi3k_inhibitor: bool = False,
+    rapamycin: bool = False,
+    mek_inhibitor: bool = False,
 ) -> dict:
     """Steady-state muscle-cell response to IGF-1 (cell-culture calibrated; see module docstring).
 
@@ -217,7 +224,7 @@ def muscle_response(
     return {k: np.array(v, dtype=float) for k, v in out.items()}
 
 
-def half_max_nM(key: str = "synthesis_rel", **kwargs) -> float:
+def half_max_nM(key: str = "synthesis_rel", **kwargs: Any) -> float:
     """IGF-1 concentration (nM) giving half of the maximal change in output ``key`` (numerical)."""
     if key not in OUTPUT_KEYS:
         raise ValueError(f"key = {key!r} is not an output; choose one of {list(OUTPUT_KEYS)}")

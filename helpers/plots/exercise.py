@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import numpy as np
 import plotly.graph_objects as go
+from numpy.typing import ArrayLike
 from plotly.subplots import make_subplots
 
 from . import COLORWAY, TEMPLATE_NAME, axis_title, base_figure
@@ -12,7 +16,7 @@ ACUTE_T_RANGE_MIN = (-10.0, 120.0)
 TRAINING_MAX_WEEKS = 20
 
 
-def acute_figure(t_min, pct, duration_min, published) -> go.Figure:
+def acute_figure(t_min: ArrayLike, pct: ArrayLike, duration_min: float, published: Any) -> go.Figure:
     """Serum IGF-1 % change vs time with the exercise period shaded and published 10-min means.
 
     ``published``: list of ``(label, t_min, mean_pct, spread_pct)`` drawn as markers with
@@ -47,7 +51,7 @@ def acute_figure(t_min, pct, duration_min, published) -> go.Figure:
     return fig
 
 
-def local_vs_serum_figure(hours, mrna_fold, published_48h_fold) -> go.Figure:
+def local_vs_serum_figure(hours: ArrayLike, mrna_fold: ArrayLike, published_48h_fold: float) -> go.Figure:
     """Muscle IGF-1 mRNA (fold) after one eccentric bout, the published 48-h value, and serum
     IGF-1 drawn as unchanged (fold 1)."""
     fig = base_figure(
@@ -79,7 +83,13 @@ def local_vs_serum_figure(hours, mrna_fold, published_48h_fold) -> go.Figure:
     return fig
 
 
-def training_figure(weeks, local_fold, serum_fold, csa_total_pct, csa_mech_pct) -> go.Figure:
+def training_figure(
+    weeks: ArrayLike,
+    local_fold: ArrayLike,
+    serum_fold: ArrayLike,
+    csa_total_pct: ArrayLike,
+    csa_mech_pct: ArrayLike,
+) -> go.Figure:
     """Two panels over weeks of training: (top) local IGF-1 signal and resting serum IGF-1
     (fold), (bottom) muscle cross-sectional area change (%), total and the part not routed
     through IGF-1. Trace order: local, serum, CSA total, CSA without IGF-1 contribution."""
@@ -115,7 +125,7 @@ def training_figure(weeks, local_fold, serum_fold, csa_total_pct, csa_mech_pct) 
     return fig
 
 
-def forest_figure(rows) -> go.Figure:
+def forest_figure(rows: Sequence[Mapping[str, Any]]) -> go.Figure:
     """Forest plot in the order of ``rows``: dicts with ``label``, ``g``, ``ci_low``, ``ci_high``
     and ``kind`` ("study" = illustrative study with 95 % CI, "pooled" = published estimate drawn
     as a diamond; its CI may be None). Trace 0 = studies, trace 1 = pooled estimates."""
@@ -167,7 +177,7 @@ def forest_figure(rows) -> go.Figure:
     return fig
 
 
-def bdnf_forest_figure(table, published) -> go.Figure:
+def bdnf_forest_figure(table: Any, published: Mapping[str, tuple[float, str]]) -> go.Figure:
     """Forest plot of the illustrative BDNF table (a DataFrame with columns outcome,
     study_label, hedges_g, ci_low_95, ci_high_95), grouped by outcome, each group closed by
     the published pooled estimate. ``published``: outcome -> (g, plain-words label)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+from numpy.typing import ArrayLike
 
 from . import base_figure
 
@@ -31,7 +32,15 @@ def _percentile_traces(age, p2_5, p50, p97_5, suffix=""):
 
 
 def reference_chart(
-    age, p2_5, p50, p97_5, point_age: float, point_value: float, *, sex: str, unit: str
+    age: ArrayLike,
+    p2_5: ArrayLike,
+    p50: ArrayLike,
+    p97_5: ArrayLike,
+    point_age: float,
+    point_value: float,
+    *,
+    sex: str,
+    unit: str,
 ) -> go.Figure:
     """Reference percentile curves of IGF-1 for one sex with one person's value marked.
     Traces: 0–2 the 2.5th/50th/97.5th percentiles, 3 the marked value."""
@@ -60,7 +69,16 @@ def reference_chart(
 
 
 def cohort_curves_figure(
-    age, p2_5, p50, p97_5, cohort_age, cohort_value, *, title: str, y_label: str, y_unit: str
+    age: ArrayLike,
+    p2_5: ArrayLike,
+    p50: ArrayLike,
+    p97_5: ArrayLike,
+    cohort_age: ArrayLike,
+    cohort_value: ArrayLike,
+    *,
+    title: str,
+    y_label: str,
+    y_unit: str,
 ) -> go.Figure:
     """Illustrative cohort as grey points with reference percentile curves on top.
     Traces: 0 the cohort, 1–3 the 2.5th/50th/97.5th percentiles."""
@@ -87,7 +105,12 @@ def cohort_curves_figure(
 
 
 def lifespan_both_sexes_figure(
-    age, median_female, band_female, median_male, band_male, cohort_by_sex: dict
+    age: ArrayLike,
+    median_female: ArrayLike,
+    band_female: tuple[ArrayLike, ArrayLike],
+    median_male: ArrayLike,
+    band_male: tuple[ArrayLike, ArrayLike],
+    cohort_by_sex: dict,
 ) -> go.Figure:
     """IGF-1 over the lifespan for women and men: illustrative cohort points (circles for women,
     squares for men), model medians (solid women, dashed men) and 95 % reference limits
@@ -148,12 +171,12 @@ def lifespan_both_sexes_figure(
 
 
 def association_figure(
-    x_female,
-    y_female,
-    x_male,
-    y_male,
-    line_x,
-    line_y,
+    x_female: ArrayLike,
+    y_female: ArrayLike,
+    x_male: ArrayLike,
+    y_male: ArrayLike,
+    line_x: ArrayLike,
+    line_y: ArrayLike,
     *,
     title: str,
     x_title: str,

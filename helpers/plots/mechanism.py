@@ -12,8 +12,11 @@ colour). Boxes (shapes) and arrows (annotations) of the diagram are static.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import plotly.graph_objects as go
+from numpy.typing import ArrayLike
 from plotly.subplots import make_subplots
 
 from . import COLORWAY, DASHES, SYMBOLS, TEMPLATE_NAME, axis_title
@@ -24,7 +27,9 @@ from . import COLORWAY, DASHES, SYMBOLS, TEMPLATE_NAME, axis_title
 AXIS_TITLE = "GH pulses and serum IGF-1 over several days (illustrative model)"
 
 
-def axis_figure(time_h, gh_ug_l, igf1_ng_ml, mean_igf1_ng_ml: float) -> go.Figure:
+def axis_figure(
+    time_h: ArrayLike, gh_ug_l: ArrayLike, igf1_ng_ml: ArrayLike, mean_igf1_ng_ml: float
+) -> go.Figure:
     """Two stacked panels sharing a time axis (days): GH (µg/L) above, IGF-1 (ng/mL) below,
     with a dashed line at the mean IGF-1 labelled with its value."""
     t_days = np.asarray(time_h, dtype=float) / 24.0
@@ -180,7 +185,13 @@ BOX_W, BOX_H = 3.2, 1.45  # node box size in diagram units
 
 
 def signalling_figure(
-    conc_nM, synthesis_rel, degradation_rel, proliferation_rel, current_nM: float, current: dict, states: dict
+    conc_nM: ArrayLike,
+    synthesis_rel: ArrayLike,
+    degradation_rel: ArrayLike,
+    proliferation_rel: ArrayLike,
+    current_nM: float,
+    current: dict,
+    states: dict,
 ) -> go.Figure:
     """Left: dose–response curves (relative to no IGF-1) on a log concentration axis with the
     current concentration marked; right: a pathway diagram whose boxes say ON/OFF/BLOCKED in words."""
@@ -335,7 +346,9 @@ def _marker_texts(current: dict) -> list[str]:
     ]
 
 
-def protein_balance_bars(labels, synthesis_rel, degradation_rel) -> go.Figure:
+def protein_balance_bars(
+    labels: Sequence[str], synthesis_rel: ArrayLike, degradation_rel: ArrayLike
+) -> go.Figure:
     """Grouped bars of relative synthesis and breakdown for a few named conditions
     (long condition names are wrapped at ' + ' and ', ')."""
     from . import base_figure

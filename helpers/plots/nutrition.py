@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+from numpy.typing import ArrayLike
 from plotly.subplots import make_subplots
 
 from . import COLORWAY, TEMPLATE_NAME, axis_title, base_figure
@@ -13,7 +14,7 @@ from . import COLORWAY, TEMPLATE_NAME, axis_title, base_figure
 GREY = "#595959"
 
 
-def participants_xy(days: np.ndarray, values: np.ndarray, ids: Sequence[str]):
+def participants_xy(days: np.ndarray, values: np.ndarray, ids: Sequence[str]) -> tuple[list, list]:
     """Concatenate per-participant series with None gaps so one trace draws one line each."""
     xs: list = []
     ys: list = []
@@ -26,12 +27,12 @@ def participants_xy(days: np.ndarray, values: np.ndarray, ids: Sequence[str]):
 
 
 def fasting_figure(
-    t_days,
-    model_pct,
-    part_x,
-    part_y,
-    mean_days,
-    mean_pct,
+    t_days: ArrayLike,
+    model_pct: ArrayLike,
+    part_x: ArrayLike,
+    part_y: ArrayLike,
+    mean_days: ArrayLike,
+    mean_pct: ArrayLike,
     fast_days: float,
     *,
     diet_label: str,
@@ -106,10 +107,10 @@ def fasting_figure(
 
 
 def diet_figure(
-    protein_grid,
-    igf_vs_protein_pct,
-    energy_grid_pct,
-    igf_vs_energy_pct,
+    protein_grid: ArrayLike,
+    igf_vs_protein_pct: ArrayLike,
+    energy_grid_pct: ArrayLike,
+    igf_vs_energy_pct: ArrayLike,
     protein_now: float,
     energy_now_pct: float,
     value_now_pct: float,
@@ -252,13 +253,13 @@ def diet_figure(
 
 def diet_pattern_figure(
     groups: Sequence[str],
-    means,
-    ci_low,
-    ci_high,
+    means: ArrayLike,
+    ci_low: ArrayLike,
+    ci_high: ArrayLike,
     effect_labels: Sequence[str],
-    effects,
-    eff_low,
-    eff_high,
+    effects: ArrayLike,
+    eff_low: ArrayLike,
+    eff_high: ArrayLike,
     *,
     height: int = 680,
 ) -> go.Figure:
@@ -344,9 +345,9 @@ def diet_pattern_figure(
 
 def cohort_sample_figure(
     groups: Sequence[str],
-    means,
-    ci_low,
-    ci_high,
+    means: ArrayLike,
+    ci_low: ArrayLike,
+    ci_high: ArrayLike,
     y_label: str,
     y_unit: str,
     sample_effect_pct: float,

@@ -1,6 +1,6 @@
 """Publishing tools: the static site, the student copies and the notebook accessibility lint.
 
-Not imported by the notebooks (they need only the layers in DESIGN.md §3); used by
+Not imported by the notebooks (they need only the layers in docs/architecture.md §3); used by
 ``make site``, ``make student`` and the tests::
 
     python -m helpers.publish.site      [--out build/site]     # static HTML site, offline

@@ -27,6 +27,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from .. import references
@@ -189,6 +190,7 @@ def _term_regex(form: str) -> re.Pattern:
 
 
 def glossary_terms() -> list[tuple[str, str]]:
+    """(term, definition) pairs of the glossary, in its order."""
     from .. import glossary
 
     df = glossary.table()
@@ -236,6 +238,7 @@ def link_glossary(nb: dict, target: str) -> bool:
 # the command
 # ------------------------------------------------------------------------------------------
 def convert_notebook(path: Path, write: bool) -> bool:
+    """Convert citations and glossary links in the notebook at ``path``; True if it would change."""
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
     changed = convert_citations(nb)
     target = "#Glossary" if path.name.startswith("00_") else "00_start_here.ipynb#Glossary"
@@ -245,7 +248,8 @@ def convert_notebook(path: Path, write: bool) -> bool:
     return changed
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``--write`` converts the notebooks, ``--check`` exits 1 if one would change."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*", type=Path)
     mode = ap.add_mutually_exclusive_group(required=True)

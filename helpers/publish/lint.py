@@ -29,7 +29,9 @@ import ast
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import notebook_paths
 
@@ -79,6 +81,7 @@ def _md_sources(nb: dict) -> list[tuple[int, str]]:
 # headings, images, links
 # ------------------------------------------------------------------------------------------
 def heading_problems(nb: dict) -> list[str]:
+    """Heading problems of notebook ``nb`` (one message per problem, naming the cell)."""
     hs = []
     for i, md in _md_sources(nb):
         found = [(m.start(), len(m.group(1)), _text(m.group(2))) for m in _MD_HEADING.finditer(md)]
@@ -99,6 +102,7 @@ def heading_problems(nb: dict) -> list[str]:
 
 
 def image_problems(nb: dict) -> list[str]:
+    """Images in markdown cells without alt text (Markdown or HTML), naming the cell."""
     out = []
     for i, md in _md_sources(nb):
         for m in _MD_IMAGE.finditer(md):
@@ -117,6 +121,7 @@ def _vague(text: str) -> bool:
 
 
 def link_problems(nb: dict) -> list[str]:
+    """Links whose text does not say where they lead (such as 'here' or a bare URL), naming the cell."""
     out = []
     for i, md in _md_sources(nb):
         md = _INLINE_CODE.sub("", md)
@@ -200,6 +205,7 @@ def figure_cells(nb: dict) -> list[int]:
 
 
 def figure_description_problems(nb: dict) -> list[str]:
+    """Figure cells without a text description in a neighbouring markdown cell."""
     cells = nb["cells"]
     out = []
     for i in figure_cells(nb):
@@ -251,8 +257,15 @@ def citation_problems(nb: dict, name: str = "") -> list[str]:
 
 
 def lint_notebook(path: Path) -> list[str]:
+    """Every problem the notebook accessibility lint finds in the notebook at ``path``."""
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    return heading_problems(nb) + image_problems(nb) + link_problems(nb) + figure_description_problems(nb)
+    return (
+        heading_problems(nb)
+        + image_problems(nb)
+        + link_problems(nb)
+        + figure_description_problems(nb)
+        + citation_problems(nb, Path(path).name)
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -274,7 +287,7 @@ def _value_axes(fig) -> set[str]:
     return out
 
 
-def lint_explorer(ex) -> list[str]:
+def lint_explorer(ex: Any) -> list[str]:
     """Problems with one explorer instance's labels, text alternative and static figure."""
     from ..explorers.base import allowed_values
 
@@ -313,7 +326,8 @@ def lint_explorer(ex) -> list[str]:
     return out
 
 
-def main(argv=None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: lint the notebooks or folders given (default: notebooks/); 1 if any problem."""
     args = sys.argv[1:] if argv is None else argv
     paths = []
     for a in args or [None]:

@@ -35,15 +35,21 @@ import posixpath
 import re
 import shutil
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+# the one setting for the repository and the release Binder links use (also the README badge)
+from ..routes import BINDER_URL, without_colab_cell
+from ..routes import REPOSITORY as REPO
 from . import BUILD_DIR, NOTEBOOK_DIR, ROOT, notebook_paths
+from .site_states import PAGE_BYTES, data_script, page_states
 from .student import student_notebook
 
-REPO = "trophic-factors-lab/trophic-factors-lab"
-BINDER_URL = f"https://mybinder.org/v2/gh/{REPO}/HEAD?urlpath=lab/tree/notebooks/{{name}}"
 GITHUB_BLOB = f"https://github.com/{REPO}/blob/main/{{path}}"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+SITE_JS = "tfl-site.js"
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -82,6 +88,57 @@ figure.tfl-figure figcaption { font-size: 0.95em; color: #1a1a1a; margin-top: 4p
 .tfl-selfcheck summary { cursor: pointer; font-weight: bold; color: #0b57a4; }
 body .tfl-selfcheck ol[type='A'] { list-style-type: upper-alpha; }
 math { font-size: 1.2em; }
+/* explorers in the page (helpers/publish/static/tfl-site.js) */
+.tfl-explorer { border: 1px solid #767676; padding: 8px 12px; margin: 12px 0; max-width: 100%;
+  box-sizing: border-box; font-family: var(--jp-ui-font-family, sans-serif); color: #1a1a1a; }
+.tfl-explorer-title { margin: 4px 0 8px; font-size: 1.05em; }
+.tfl-controls { display: grid; gap: 10px; max-width: 640px; }
+.tfl-control label, .tfl-control legend { font-weight: 600; }
+.tfl-slider-row { display: flex; align-items: center; gap: 10px; }
+.tfl-slider-row input[type=range] { flex: 1 1 auto; min-width: 0; width: 100%; height: 28px; margin: 0;
+  accent-color: #0b57a4; }
+.tfl-slider-row output { min-width: 5em; font-variant-numeric: tabular-nums; }
+.tfl-ends { font-size: 0.9em; color: #333333; }
+.tfl-check { display: flex; align-items: center; gap: 8px; }
+.tfl-check input, .tfl-radio input { width: 20px; height: 20px; margin: 0 4px 0 0; accent-color: #0b57a4; }
+fieldset.tfl-choice { border: 1px solid #767676; margin: 0; padding: 4px 8px 8px; min-width: 0; }
+fieldset.tfl-choice .tfl-radio { display: inline-flex; align-items: center; margin: 4px 14px 4px 0;
+  font-weight: normal; }
+.tfl-select select { display: block; margin-top: 4px; max-width: 100%; font-size: 1em; padding: 4px; }
+.tfl-live-figure { margin: 8px 0; }
+.tfl-live-figure .tfl-plotly { width: 100%; min-height: 300px; }
+.tfl-readout p { margin: 6px 0; overflow-wrap: anywhere; }
+.tfl-readout table { border-collapse: collapse; max-width: 100%; }
+.tfl-readout caption { text-align: left; font-weight: 600; }
+.tfl-readout th, .tfl-readout td { text-align: left; padding: 2px 12px 2px 0; font-weight: normal;
+  overflow-wrap: anywhere; }
+.tfl-readout th { font-weight: 600; }
+.tfl-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+input:focus-visible, select:focus-visible, .tfl-explorer button:focus-visible,
+.tfl-selfcheck button:focus-visible, .tfl-selfcheck input:focus-visible {
+  outline: 3px solid #0b57a4; outline-offset: 2px; }
+/* self-checks and predictions graded in the page */
+.tfl-site-check, .tfl-site-predict { border: 1px solid #767676; padding: 6px 12px; margin: 10px 0;
+  font-family: var(--jp-ui-font-family, sans-serif); color: #1a1a1a; }
+.tfl-options { display: grid; gap: 4px; margin: 6px 0; }
+.tfl-option { display: flex; align-items: flex-start; gap: 8px; cursor: pointer; }
+.tfl-option input { width: 20px; height: 20px; margin: 2px 0 0; flex: none; accent-color: #0b57a4; }
+.tfl-number input { font-size: 1em; padding: 4px; width: 10em; max-width: 100%; }
+.tfl-check-button { font-size: 1em; padding: 6px 14px; margin: 6px 0; border: 1px solid #0b57a4;
+  background: #0b57a4; color: #ffffff; border-radius: 3px; cursor: pointer; }
+.tfl-check-button:disabled { background: #e8e8e8; color: #1a1a1a; border-color: #767676; cursor: default; }
+.tfl-feedback:empty { display: none; }
+.tfl-feedback { padding-left: 8px; margin: 4px 0; overflow-wrap: anywhere; }
+.tfl-feedback.tfl-ok { border-left: 4px solid #007a5a; }
+.tfl-feedback.tfl-miss { border-left: 4px solid #b34700; }
+.tfl-your-prediction:empty { display: none; }
+.tfl-your-prediction { font-weight: 600; }
+/* phones: nothing wider than the screen, text wraps */
+@media (max-width: 600px) {
+  body .jp-Cell, body .jp-OutputArea-output, body .jp-RenderedHTMLCommon { max-width: 100%; }
+  .tfl-explorer { padding: 6px; }
+}
 /* long code lines wrap instead of being cut off (the input area hides overflow) */
 body .jp-InputArea-editor .highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
@@ -126,14 +183,82 @@ def figure_html(fig: dict, div_id: str, caption_html: str = "") -> str:
     return (
         f'<figure class="tfl-figure" aria-label="Figure: {html.escape(title)}">'
         f'<div id="{div_id}" class="tfl-plotly"></div>{cap}</figure>\n'
-        f'<script type="text/javascript">Plotly.newPlot("{div_id}", {_script_json(data)}, '
-        f"{_script_json(layout)}, {_script_json(PLOTLY_CONFIG)});</script>"
+        # plotly.js is a deferred script (the page's text paints first): draw once it has run
+        f'<script type="text/javascript">document.addEventListener("DOMContentLoaded", () => '
+        f'Plotly.newPlot("{div_id}", {_script_json(data)}, '
+        f"{_script_json(layout)}, {_script_json(PLOTLY_CONFIG)}));</script>"
     )
 
 
-def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
-    """Rewrite ``nb``'s outputs in place for a static page; return counts of what was done."""
-    counts = {"explorer_fallbacks": 0, "plotly_figures": 0, "self_checks": 0, "widget_views_dropped": 0}
+_CREATE = re.compile(r"""\bcreate\(\s*["']([a-z_0-9]+)["']""")
+
+
+def _explorer_name(cell) -> str | None:
+    """The registered explorer a cell displays (``create("name", ...)`` in its source)."""
+    from helpers.explorers import REGISTRY
+
+    names = [n for n in _CREATE.findall("".join(cell.get("source", ""))) if n in REGISTRY]
+    return names[-1] if names else None
+
+
+def explorer_names(nb: Any) -> list[str]:
+    """The explorers a notebook displays, in page order (each once)."""
+    out: list[str] = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        shown = any(
+            WIDGET_VIEW in (o.get("data") or {}) and PLOTLY in (o.get("data") or {})
+            for o in cell.get("outputs", [])
+        )
+        name = _explorer_name(cell) if shown else None
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def page_checks(nb: Any) -> dict:
+    """The self-checks and predictions a notebook asks (by id), as the page needs them:
+    ``{"questions": {id: bank entry}, "predictions": {id: {"spec", "outcome"}}}``."""
+    from helpers import selfcheck
+
+    from .site_checks import page_item, prediction_spec, question_spec
+
+    out: dict = {"questions": {}, "predictions": {}}
+    if not hasattr(selfcheck, "question"):  # helpers without question banks
+        return out
+    for cell in nb["cells"]:
+        item = page_item("".join(cell.get("source", ""))) if cell["cell_type"] == "code" else None
+        if item and item[0] == "question":
+            out["questions"][item[1]] = question_spec(item[1])
+        elif item:
+            out["predictions"][item[1]] = prediction_spec(item[1])
+    return out
+
+
+def static_outputs(
+    nb: Any, prefix: str = "fig", explorers: dict | None = None, checks: dict | None = None
+) -> dict[str, int]:
+    """Rewrite ``nb``'s outputs in place for a page without a kernel; return counts of what was done.
+
+    ``explorers`` maps explorer names to their page states (:mod:`helpers.publish.site_states`):
+    an explorer output becomes the live page explorer (controls, figure, readout); without
+    states it becomes the captioned static figure. ``checks`` (:func:`page_checks`) turns a
+    self-check or prediction output into the one graded in the page."""
+    from .site_checks import page_item, prediction_html, question_html
+    from .site_states import explorer_html
+
+    explorers = explorers or {}
+    checks = checks or {"questions": {}, "predictions": {}}
+    counts = {
+        "explorers_live": 0,
+        "explorer_fallbacks": 0,
+        "plotly_figures": 0,
+        "self_checks": 0,
+        "self_checks_live": 0,
+        "predictions_live": 0,
+        "widget_views_dropped": 0,
+    }
     nb.get("metadata", {}).pop("widgets", None)
     n = 0
     for cell in nb["cells"]:
@@ -150,6 +275,17 @@ def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
             data.pop(WIDGET_STATE, None)
             had_widget = data.pop(WIDGET_VIEW, None) is not None
             counts["widget_views_dropped"] += had_widget
+            item = page_item("".join(cell.get("source", ""))) if had_widget else None
+            if item and item[1] in checks["questions"] and item[0] == "question":
+                data["text/html"] = question_html(checks["questions"][item[1]])
+                cell.setdefault("metadata", {})["transient"] = {"remove_source": True}
+                counts["self_checks"] += 1
+                counts["self_checks_live"] += 1
+                continue
+            if item and item[1] in checks["predictions"] and item[0] == "prediction":
+                data["text/html"] = prediction_html(checks["predictions"][item[1]]["spec"])
+                counts["predictions_live"] += 1
+                continue
             if "tfl-selfcheck" in str(data.get("text/html", "")):
                 # the self-check's code holds its answer: show only the question and the
                 # collapsed answer, not the code next to them
@@ -157,6 +293,11 @@ def static_outputs(nb, prefix: str = "fig") -> dict[str, int]:
                 counts["self_checks"] += 1
             if PLOTLY in data:
                 fig = data.pop(PLOTLY)
+                name = _explorer_name(cell) if had_widget else None
+                if name in explorers:
+                    data["text/html"] = explorer_html(explorers[name])
+                    counts["explorers_live"] += 1
+                    continue
                 caption = data.get("text/html", "") if had_widget else ""
                 n += 1
                 data["text/html"] = figure_html(fig, f"tfl-{prefix}-{n}", caption)
@@ -189,7 +330,7 @@ def math_to_mathml(markdown: str) -> str:
     return "".join(parts)
 
 
-def static_markdown(nb) -> int:
+def static_markdown(nb: Any) -> int:
     """Convert the math in every markdown cell of ``nb``; return how many cells changed."""
     n = 0
     for cell in nb["cells"]:
@@ -203,7 +344,7 @@ def static_markdown(nb) -> int:
 # ------------------------------------------------------------------------------------------
 # execution and export
 # ------------------------------------------------------------------------------------------
-def execute(nb, cwd: Path, timeout: int = 300):
+def execute(nb: Any, cwd: Path, timeout: int = 300) -> Any:
     """Run ``nb`` top to bottom in a fresh kernel started in ``cwd`` (plotly JSON outputs)."""
     from nbclient import NotebookClient
 
@@ -246,7 +387,8 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
         if path.endswith(".ipynb") and posixpath.dirname(path) in ("", ".") and name in built:
             new = name[: -len(".ipynb")] + ".html" + (f"#{frag}" if frag else "")
         elif (
-            path in ("index.html", "plotly.min.js")
+            path in ("index.html", "plotly.min.js", SITE_JS)
+            or path.endswith(".data.js")
             or path.endswith(".html")
             and path[:-5] + ".ipynb" in built
         ):
@@ -259,11 +401,13 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
     return _HREF.sub(fix, page)
 
 
-def export_page(nb, name: str) -> str:
+def export_page(nb: Any, name: str, scripts: Sequence[str] = ()) -> str:
+    """The HTML page of the executed notebook ``nb`` (file ``name``), with the site's style, Binder link and ``scripts``."""
     resources = {
         "metadata": {"name": Path(name).stem},
         "tfl_css": SITE_CSS,
         "tfl_binder_url": BINDER_URL.format(name=name),
+        "tfl_scripts": list(scripts),
     }
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     return body
@@ -299,6 +443,7 @@ def notebook_record(nb: dict, name: str) -> dict:
 
 
 def index_html(records: list[dict]) -> str:
+    """The site's index page: one entry per notebook record, with its objectives and links."""
     rows = []
     for r in records:
         objs = "".join(f"<li>{html.escape(o)}</li>" for o in r["objectives"])
@@ -328,10 +473,13 @@ th, td {{ border: 1px solid #767676; padding: 0.5em; vertical-align: top; text-a
 <a class="tfl-skip" href="#tfl-main">Skip to the list of notebooks</a>
 <main id="tfl-main">
 <h1>Trophic Factors Lab: interactive notebooks on IGF-1 as a muscle trophic factor</h1>
-<p>This is a static, read-only copy of the collection: every notebook was run once and saved as a web page.
-Interactive explorers appear as figures with a text description of what they show, and self-check
-answers are collapsed under “Show answer”. To move the controls and get feedback, open a notebook on
-Binder (nothing to install) or run the collection yourself with <code>make lab</code>.
+<p><strong>This site is for exploring.</strong> Every notebook was run once and saved as a web page in which
+every explorer and every self-check still works: move the controls, commit your predictions and check your
+answers right here, offline, on a phone, with no kernel and no account. Each explorer's states were computed in
+advance by the notebook's own Python code (on a coarser grid of control positions than the notebook's), so the
+page shows exactly what the notebook shows for those values. Nothing you enter leaves the page.</p>
+<p><strong>To write and run code</strong> (the exercises), open the live notebook on Binder (nothing to install)
+or run the collection on your own computer with <code>make lab</code>.
 Exercise model answers are not included in this student version.</p>
 <p>This is educational material, not medical advice. Illustrative data sets are synthetic.</p>
 <h2>The notebooks</h2>
@@ -357,6 +505,7 @@ Binder links need a network connection. The accessibility checks and known limit
 # the build
 # ------------------------------------------------------------------------------------------
 def plotly_js_path() -> Path:
+    """The plotly.js bundle inside the plotly package (copied into the site so pages work offline)."""
     import plotly
 
     return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -374,6 +523,7 @@ def build_site(
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
     shutil.copyfile(plotly_js_path(), out_dir / "plotly.min.js")
+    shutil.copyfile(STATIC_DIR / SITE_JS, out_dir / SITE_JS)
     paths = notebook_paths(src_dir)
     built = {p.name for p in paths}
     try:
@@ -387,21 +537,44 @@ def build_site(
         raw = json.loads(path.read_text(encoding="utf-8"))
         student = student_notebook(raw)
         n_solutions = len(raw["cells"]) - len(student["cells"])
+        student["cells"] = without_colab_cell(student["cells"])  # the page is not Colab
         nb = nbformat.reads(json.dumps(student), as_version=4)
         t0 = time.perf_counter()
         execute(nb, src_dir, timeout=timeout)
         seconds = time.perf_counter() - t0
-        counts = static_outputs(nb, prefix=re.sub(r"\W", "_", path.stem))
+        t1 = time.perf_counter()
+        payloads = page_states(explorer_names(nb))
+        checks = page_checks(nb)
+        states_seconds = time.perf_counter() - t1
+        counts = static_outputs(nb, prefix=re.sub(r"\W", "_", path.stem), explorers=payloads, checks=checks)
         counts["math_cells"] = static_markdown(nb)
-        page = rewrite_links(export_page(nb, path.name), built, src_rel)
+        data_file = out_dir / (path.stem + ".data.js")
+        data_file.write_text(data_script({"explorers": payloads, **checks}), encoding="utf-8")
+        scripts = [data_file.name, SITE_JS]
+        page = rewrite_links(export_page(nb, path.name, scripts), built, src_rel)
         target = out_dir / (path.stem + ".html")
         target.write_text(page, encoding="utf-8")
+        own = target.stat().st_size + data_file.stat().st_size
+        if own > PAGE_BYTES:
+            raise RuntimeError(
+                f"{target.name}: page and data are {own / 1e6:.2f} MB, over the {PAGE_BYTES / 1e6:.0f} MB budget"
+            )
         records.append(notebook_record(raw, path.name))
         info["pages"].append(
             {
                 "notebook": path.name,
                 "page": target.name,
                 "execute_seconds": round(seconds, 2),
+                "states_seconds": round(states_seconds, 2),
+                "data_file": data_file.name,
+                "data_bytes": data_file.stat().st_size,
+                "explorers": {
+                    n: {
+                        "states": p["n_states"],
+                        "grid": {c["key"]: len(c["grids"][0]) for c in p["controls"] if c["kind"] == "range"},
+                    }
+                    for n, p in payloads.items()
+                },
                 "solution_cells_removed": n_solutions,
                 "bytes": target.stat().st_size,
                 **counts,
@@ -415,7 +588,8 @@ def build_site(
     return info
 
 
-def main(argv=None) -> None:
+def main(argv: Sequence[str] | None = None) -> None:
+    """Command line: build the static site (``--out``, ``--src``, ``--timeout``)."""
     ap = argparse.ArgumentParser(description="Build the static site (offline HTML) of the notebooks.")
     ap.add_argument("--out", type=Path, default=BUILD_DIR / "site")
     ap.add_argument("--src", type=Path, default=None, help="notebook folder (default: notebooks/)")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import BUILD_DIR, SOLUTION_TAG, notebook_paths
@@ -55,7 +56,8 @@ def build_student(out_dir: Path | None = None, src_dir: Path | None = None) -> l
     return written
 
 
-def main(argv=None) -> None:
+def main(argv: Sequence[str] | None = None) -> None:
+    """Command line: write student copies without the solution cells (``--out``, ``--src``)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=BUILD_DIR / "student")
     ap.add_argument("--src", type=Path, default=None, help="notebook folder (default: notebooks/)")

@@ -281,6 +281,7 @@ def wait_for_figures(page, n_explorers: int = 0, timeout_s: float = 60) -> None:
         pass
 
 
+# create("name") or create("name", prediction=p)
 EXPLORER_CALL_RE = re.compile(r"\bcreate\(\s*['\"]([A-Za-z_0-9]+)['\"]\s*[,)]")
 
 

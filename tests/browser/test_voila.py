@@ -23,7 +23,6 @@ WITH_EXPLORERS = [p for p in notebook_paths() if labdriver.expected_explorers(p)
 
 @pytest.fixture(scope="module")
 def voila(chromium_path, playwright_session):
-    pytest.importorskip("voila", reason="Voilà is in the [test] extra: pip install -e '.[test]'")
     work = Path(tempfile.mkdtemp(prefix="tfl-voila-"))
     server = labdriver.VoilaServer(work)
     shutil.copytree(
