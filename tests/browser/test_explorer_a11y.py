@@ -249,3 +249,16 @@ def test_figures_follow_the_dark_theme_with_readable_text(page):
               [...document.querySelectorAll('.tfl-explorer .tfl-figure')].every(gd => gd.dataset.tflTheme === 'light')""",
             timeout=60_000,
         )
+
+
+@pytest.mark.a11y
+def test_axe_finds_no_violation_in_the_explorers(page):
+    """axe (WCAG 2.1 A/AA) on the nodes the explorers render (controls, figure, readout,
+    announcer) in live JupyterLab after Run All; JupyterLab's own violations are counted apart."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    opts = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    result = Axe().run(page, context={"include": [[".tfl-explorer"]]}, options=opts)
+    bad = result.response["violations"]
+    report = [f"{v['id']} ({v['impact']}): {v['help']}; {[n['target'] for n in v['nodes']][:3]}" for v in bad]
+    assert not bad, "\n".join(report)
