@@ -262,3 +262,29 @@ def test_axe_finds_no_violation_in_the_explorers(page):
     bad = result.response["violations"]
     report = [f"{v['id']} ({v['impact']}): {v['help']}; {[n['target'] for n in v['nodes']][:3]}" for v in bad]
     assert not bad, "\n".join(report)
+
+
+JS_FIGURE_BOXES = """() => [...document.querySelectorAll('.tfl-explorer .tfl-figure')].map(gd => {
+  const svg = gd.querySelector('svg.main-svg'), out = gd.closest('.jp-OutputArea-output');
+  const s = svg.getBoundingClientRect(), o = out.getBoundingClientRect();
+  return {svg_left: s.left, svg_right: s.right, out_left: o.left, out_right: o.right, width: s.width}; })"""
+
+
+def test_figures_fit_the_column_at_1024x768_with_the_file_browser_open(page):
+    """No figure is wider than its output column (no clipping) in a 1024 px window with the left
+    sidebar (file browser) open; the figures follow the column width."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 1024, "height": 768})
+    try:
+        page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+        page.wait_for_function("() => !window.jupyterapp.shell.leftCollapsed", timeout=30_000)
+        page.wait_for_function(
+            f"""() => ({JS_FIGURE_BOXES})().every(b => b.svg_right <= b.out_right + 1 && b.svg_left >= b.out_left - 1)""",
+            timeout=60_000,
+        )
+        boxes = page.evaluate(JS_FIGURE_BOXES)
+        print("figure boxes at 1024x768 with the file browser open:", boxes)
+        assert len(boxes) == len(NAMES) and all(b["width"] >= 300 for b in boxes), boxes
+        assert all(b["out_right"] <= 1024 for b in boxes), boxes
+    finally:
+        page.set_viewport_size(size)
