@@ -42,8 +42,8 @@ ARIA_ROOT_CLASS = "tfl-aria-root"
 #: quiet time (ms) of an explorer's controls and readout before the readout is announced
 SETTLE_MS = 1000
 
-#: focus colour: 7.1:1 on JupyterLab's light background (#ffffff), as the self-checks use; in the
-#: dark theme (background #111111) a light blue with 9.6:1
+#: focus colour: 7.2:1 on JupyterLab's light background (#ffffff), as the self-checks use; in the
+#: dark theme (background #111111) a light blue with 9.0:1
 FOCUS_LIGHT, FOCUS_DARK = "#0b57a4", "#8ab4f8"
 
 #: figure colours in JupyterLab's dark theme (its background is #111111): text #e6e6e6 is 15:1,
