@@ -139,7 +139,7 @@ def test_the_browser_gets_the_figure_not_plotly_js(name):
     ex = REGISTRY[name]()
     state = ex.plot.get_state()
     esm = state["_esm"]
-    assert len(esm) < 8_000 and "window.Plotly" in esm
+    assert len(esm) < 16_000 and "window.Plotly" in esm  # plotly.js alone is about 4.9 MB
     fig = json.loads(state["_figure"])
     assert [t["uid"] for t in fig["data"]] == [t.uid for t in ex.figure.data]
     assert len(state["_figure"]) < 64_000

@@ -39,6 +39,33 @@ PLOTLY_JS_VERSION = plotly.offline.get_plotlyjs_version()
 #: CSS class of an explorer's view; the PlotView inside names the view's slider handles
 ARIA_ROOT_CLASS = "tfl-aria-root"
 
+#: quiet time (ms) of an explorer's controls and readout before the readout is announced
+SETTLE_MS = 1000
+
+#: focus colour: 7.2:1 on JupyterLab's light background (#ffffff), as the self-checks use; in the
+#: dark theme (background #111111) a light blue with 9.0:1
+FOCUS_LIGHT, FOCUS_DARK = "#0b57a4", "#8ab4f8"
+
+#: figure colours in JupyterLab's dark theme (its background is #111111): text #e6e6e6 is 15:1,
+#: the house colours keep >= 3:1 for lines except black, which is drawn in the text colour
+DARK = {"bg": "#111111", "text": "#e6e6e6", "grid": "#3a3a3a", "line": "#bbbbbb"}
+
+#: the project's CSS for explorers in the live notebook (one place; the PlotView ESM adds it to the
+#: page once): a 3 px focus outline of >= 3:1 on every explorer control and on the figure's
+#: toolbar (WCAG 2.4.7, 1.4.11); the toolbar visible while it has focus; the announcer hidden
+EXPLORER_CSS = f"""
+.tfl-explorer :is(input, select, button, textarea, [role=slider], [tabindex]):focus {{
+  outline: 3px solid {FOCUS_LIGHT} !important; outline-offset: 1px !important; box-shadow: none !important;
+}}
+body[data-jp-theme-light='false'] .tfl-explorer :is(input, select, button, textarea, [role=slider],
+  [tabindex]):focus {{ outline-color: {FOCUS_DARK} !important; }}
+.tfl-explorer .modebar:focus-within, .tfl-explorer .modebar:focus-within > * {{ opacity: 1 !important; }}
+.tfl-sr-only {{
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
+}}
+"""
+
 #: plain script (no import/export): finds plotly.js and decodes plotly.py's typed arrays; used by
 #: the widget ESM and by the static view of a reopened notebook (Explorer._reopen_html)
 LOADER_JS = """
@@ -109,8 +136,9 @@ function getPlotly() {
 """.replace("__PLOTLY_JS_VERSION__", PLOTLY_JS_VERSION)
 
 _ESM = (
-    LOADER_JS
-    + """
+    (
+        LOADER_JS
+        + """
 // ipywidgets' slider handle (role="slider") has no accessible name of its own (WCAG 4.1.2, axe
 // aria-input-field-name): give every handle in this explorer's view the slider's visible label
 // as aria-label and the readout as aria-valuetext. Nothing is sent to the kernel.
@@ -141,6 +169,106 @@ function watchSliders(el) {
   return () => { clearTimeout(timer); if (obs) obs.disconnect(); };
 }
 
+// the project's CSS for explorers in the live notebook, added once per page (EXPLORER_CSS)
+function addCss() {
+  if (document.getElementById('tfl-explorer-css')) return;
+  const s = document.createElement('style');
+  s.id = 'tfl-explorer-css';
+  s.textContent = __EXPLORER_CSS__;
+  document.head.appendChild(s);
+}
+
+// plotly's modebar as one tab stop (WAI-ARIA toolbar): Tab reaches one button, arrow keys, Home
+// and End move between its buttons and never reach JupyterLab's command mode
+function oneTabStop(el) {
+  const bar = el.querySelector('.modebar');
+  const btns = bar ? [...bar.querySelectorAll('.modebar-btn')] : [];
+  if (!btns.length) return;
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', 'Figure tools');
+  bar.setAttribute('data-lm-suppress-shortcuts', 'true');
+  const cur = Math.max(0, btns.findIndex((b) => b.dataset.tflRoving === 'on'));
+  btns.forEach((b, i) => { b.tabIndex = i === cur ? 0 : -1; b.dataset.tflRoving = i === cur ? 'on' : 'off'; });
+  if (bar.dataset.tflKeys) return;
+  bar.dataset.tflKeys = '1';
+  bar.addEventListener('keydown', (e) => {
+    const bs = [...bar.querySelectorAll('.modebar-btn')];
+    const i = bs.indexOf(document.activeElement);
+    const n = bs.length;
+    const j = i < 0 ? null : { ArrowRight: (i + 1) % n, ArrowDown: (i + 1) % n, ArrowLeft: (i + n - 1) % n,
+                               ArrowUp: (i + n - 1) % n, Home: 0, End: n - 1 }[e.key];
+    if (j === undefined || j === null) return;
+    e.preventDefault();
+    e.stopPropagation();
+    bs.forEach((b, k) => { b.tabIndex = k === j ? 0 : -1; b.dataset.tflRoving = k === j ? 'on' : 'off'; });
+    bs[j].focus();
+  });
+}
+
+// the readout is not a live region (it changes at every slider step); a hidden polite region
+// next to it says the readout once, after the controls and the readout have been quiet for
+// SETTLE_MS (a held arrow key or a burst of kernel replies gives one announcement)
+const SETTLE_MS = __SETTLE_MS__;
+function announceWhenSettled(root) {
+  const readout = root.querySelector('.tfl-readout');
+  if (!readout) return null;
+  if (root.querySelector(':scope > .tfl-announce')) return () => {};
+  const box = document.createElement('div');
+  box.className = 'tfl-announce tfl-sr-only';
+  box.setAttribute('role', 'status');
+  box.setAttribute('aria-live', 'polite');
+  box.setAttribute('aria-atomic', 'true');
+  root.appendChild(box);
+  const text = () => (readout.innerText || readout.textContent || '').replace(/\\s+/g, ' ').trim();
+  let last = text(), timer = null;
+  const later = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const t = text();
+      if (t && t !== last) { last = t; box.textContent = t; }
+    }, SETTLE_MS);
+  };
+  const obs = new MutationObserver(later);
+  obs.observe(readout, { subtree: true, childList: true, characterData: true });
+  const kinds = ['keydown', 'pointerdown', 'input', 'change'];
+  kinds.forEach((k) => root.addEventListener(k, later, true));
+  return () => { clearTimeout(timer); obs.disconnect(); kinds.forEach((k) => root.removeEventListener(k, later, true)); };
+}
+
+function watchRoot(el) {
+  let undo = null, tries = 0, timer = null;
+  const attach = () => {
+    const root = el.closest('.__ARIA_ROOT__');
+    undo = root ? announceWhenSettled(root) : null;
+    if (!undo && tries++ < 100) timer = setTimeout(attach, 100);
+  };
+  attach();
+  return () => { clearTimeout(timer); if (undo) undo(); };
+}
+
+// JupyterLab's dark theme: the figure's background, text, grid and axis lines follow it (the
+// light-theme figure would be a glaring white box); black series become light grey
+const DARK = __DARK__;
+const isDark = () => document.body && document.body.dataset.jpThemeLight === 'false';
+function themed(fig) {
+  const layout = fig.layout || {};
+  if (!isDark()) return { data: fig.data || [], layout };
+  const axis = (a) => ({ ...(a || {}), gridcolor: DARK.grid, linecolor: DARK.line });
+  const out = { ...layout, paper_bgcolor: DARK.bg, plot_bgcolor: DARK.bg,
+                font: { ...(layout.font || {}), color: DARK.text },
+                legend: { ...(layout.legend || {}), bgcolor: 'rgba(0,0,0,0)' },
+                xaxis: axis(layout.xaxis), yaxis: axis(layout.yaxis) };
+  for (const k of Object.keys(layout)) if (/^[xy]axis\\d+$/.test(k)) out[k] = axis(layout[k]);
+  const light = (c) => (typeof c === 'string' && /^(#000000|#000|black)$/i.test(c) ? DARK.text : c);
+  const data = (fig.data || []).map((t) => {
+    const u = { ...t };  // plotly tells a missing key from an undefined one: add none
+    if (t.line && t.line.color !== undefined) u.line = { ...t.line, color: light(t.line.color) };
+    if (t.marker && t.marker.color !== undefined) u.marker = { ...t.marker, color: light(t.marker.color) };
+    return u;
+  });
+  return { data, layout: out };
+}
+
 // the first draw waits for an idle moment: anywidget gives every model 2 s of wall-clock time
 // to load its ESM, so no long task of ours (plotly.js evaluation, a first plot) should run while
 // the other widgets of a Run All are still loading theirs
@@ -160,7 +288,10 @@ export default {
           const fig = decode(JSON.parse(model.get('_figure')));
           const layout = fig.layout || {};
           if (!layout.template && model.get('_template')) layout.template = JSON.parse(model.get('_template'));
-          await Plotly.react(el, fig.data || [], layout, model.get('_config'));
+          const shown = themed({ data: fig.data || [], layout });
+          await Plotly.react(el, shown.data, shown.layout, model.get('_config'));
+          el.dataset.tflTheme = isDark() ? 'dark' : 'light';
+          oneTabStop(el);
           el.dataset.tflRevision = String(model.get('_revision'));
         } while (again && alive);
       } catch (err) {
@@ -172,23 +303,37 @@ export default {
     };
     model.on('change:_figure', draw);
     whenIdle(draw);
+    addCss();
     const unwatch = watchSliders(el);
+    const unannounce = watchRoot(el);
     // follow the width of the notebook column (the figure is responsive to its container)
     const ro = new ResizeObserver(() => {
       if (Plotly && el.data && el.offsetWidth) Plotly.Plots.resize(el);
     });
     ro.observe(el);
+    // redraw when the user switches JupyterLab's theme
+    const theme = new MutationObserver(() => {
+      if (el.dataset.tflTheme && el.dataset.tflTheme !== (isDark() ? 'dark' : 'light')) draw();
+    });
+    theme.observe(document.body, { attributes: true, attributeFilter: ['data-jp-theme-light'] });
     return () => {
       alive = false;
       model.off('change:_figure', draw);
       ro.disconnect();
+      theme.disconnect();
       unwatch();
+      unannounce();
       if (Plotly) Plotly.purge(el);
     };
   },
 };
 """
-).replace("__ARIA_ROOT__", ARIA_ROOT_CLASS)
+    )
+    .replace("__ARIA_ROOT__", ARIA_ROOT_CLASS)
+    .replace("__EXPLORER_CSS__", json.dumps(EXPLORER_CSS))
+    .replace("__SETTLE_MS__", str(SETTLE_MS))
+    .replace("__DARK__", json.dumps(DARK))
+)
 
 
 class PlotView(anywidget.AnyWidget):

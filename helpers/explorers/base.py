@@ -511,7 +511,7 @@ class Explorer:
             for k, (lab, unit, fmt) in self.summary_labels.items()
         )
         return (
-            f"<div role='status' aria-live='polite'><p>{html.escape(self._describe(summary, values))}</p>"
+            f"<div><p>{html.escape(self._describe(summary, values))}</p>"
             f"<table aria-label='Current values'>{rows}</table></div>"
         )
 

@@ -124,6 +124,8 @@ def lifespan_both_sexes_figure(
         height=560,
     )
     styles = {"female": ("#D55E00", "circle", "solid"), "male": ("#0072B2", "square", "dash")}
+    #: the percentile lines differ by sex in dash too, not in colour only (WCAG 1.4.1)
+    pct_dash = {"female": "dot", "male": "dashdot"}
     for sex, (a, v) in cohort_by_sex.items():
         col, sym, _ = styles[sex]
         fig.add_trace(
@@ -149,7 +151,7 @@ def lifespan_both_sexes_figure(
                     y=k,
                     mode="lines",
                     name=f"{lab} percentile, {sex}s",
-                    line=dict(color=col, dash="dot", width=1.5),
+                    line=dict(color=col, dash=pct_dash[sex], width=1.5),
                 )
             )
     fig.update_xaxes(range=[0, 92])

@@ -97,7 +97,7 @@ def fasting_figure(
         showarrow=False,
         xanchor="left",
         yanchor="top",
-        font=dict(color=COLORWAY[1]),
+        # label text in the figure's text colour (the orange line colour is 3.87:1, text needs 4.5:1)
     )
     fig.update_yaxes(range=[0, 115])
     # always show at least the 10 days of the (illustrative) 5-day protocol, as update_figure does
