@@ -122,6 +122,10 @@ class LabServer:
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
+        return self._launch(cmd, env, f"{self.url}/api/status?token={self.token}", "jupyterlab", timeout)
+
+    def _launch(self, cmd: list, env: dict, probe_url: str, name: str, timeout: float):
+        """Start ``cmd`` and wait until ``probe_url`` answers (the process exiting, or ``timeout``, fails)."""
         self._log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             cmd, cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
@@ -129,14 +133,14 @@ class LabServer:
         t0 = time.time()
         while time.time() - t0 < timeout:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"jupyterlab exited with {self.proc.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(f"{name} exited with {self.proc.returncode}:\n{self.log_tail()}")
             try:
-                urllib.request.urlopen(f"{self.url}/api/status?token={self.token}", timeout=2)
+                urllib.request.urlopen(probe_url, timeout=2)
                 return self
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError(f"jupyterlab did not start in {timeout} s:\n{self.log_tail()}")
+        raise RuntimeError(f"{name} did not start in {timeout} s:\n{self.log_tail()}")
 
     def log_tail(self, n: int = 30) -> str:
         try:
@@ -645,21 +649,7 @@ class VoilaServer(LabServer):
             f"--Voila.token={self.token}",
             "--show_tracebacks=True",
         ]
-        self._log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(
-            cmd, cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        t0 = time.time()
-        while time.time() - t0 < timeout:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"voila exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                urllib.request.urlopen(f"{self.url}/?token={self.token}", timeout=2)
-                return self
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"voila did not start in {timeout} s:\n{self.log_tail()}")
+        return self._launch(cmd, env, f"{self.url}/?token={self.token}", "voila", timeout)
 
     def notebook_url(self, rel: str) -> str:
         return f"{self.url}/voila/render/{rel}?token={self.token}"
