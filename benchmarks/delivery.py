@@ -56,11 +56,33 @@ def _baseline_copy(src: Path, dst: Path) -> None:
     nbformat.write(nb, dst)
 
 
+def figure_sliders(name: str) -> list[str]:
+    """The explorer's sliders whose move changes its figure, in control order. A slider that
+    changes only the readout (the capstone's age sets serum IGF-1 and its percentile, not the
+    lean-mass lines) never triggers a redraw, so key press -> redraw is not defined for it."""
+    from helpers.explorers import REGISTRY
+    from helpers.explorers.base import allowed_values
+
+    ex = REGISTRY[name]()
+    keys = []
+    for key, w in ex.controls.items():
+        if "Slider" not in type(w).__name__:
+            continue
+        before = ex.static_figure().to_plotly_json()["data"]
+        start, (_, lo, hi) = w.value, allowed_values(w)
+        moved = False
+        for end in (lo, hi):
+            ex.set(**{key: end})
+            moved = moved or ex.static_figure().to_plotly_json()["data"] != before
+        ex.set(**{key: start})
+        if moved:
+            keys.append(key)
+    return keys
+
+
 def _first_slider(el) -> str | None:
-    keys = el.evaluate(
-        "e => [...e.querySelectorAll('.tfl-control')].filter(c => c.querySelector('.noUi-handle'))"
-        ".map(c => ([...c.classList].find(k => k.startsWith('tfl-key-')) || '').slice(8))"
-    )
+    name = el.evaluate("e => ([...e.classList].find(c => c.startsWith('tfl-name-'))||'').slice(9)")
+    keys = figure_sliders(name) if name else []
     return keys[0] if keys else None
 
 

@@ -41,7 +41,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser"), str(ROOT / "benchmarks")]
 
-from delivery import bench_delivery  # noqa: E402
+from delivery import bench_delivery, figure_sliders  # noqa: E402
 from delivery import markdown as delivery_markdown  # noqa: E402
 
 BUDGET = {
@@ -281,8 +281,6 @@ def bench_keypress(paths: list[Path], chromium: str, presses: int) -> list[dict]
     import labdriver
     from playwright.sync_api import sync_playwright
 
-    from helpers.explorers import REGISTRY
-
     work = Path(tempfile.mkdtemp(prefix="tfl-bench-lab-"))
     server = labdriver.LabServer(work)
     (server.root / "notebooks").mkdir()
@@ -307,10 +305,7 @@ def bench_keypress(paths: list[Path], chromium: str, presses: int) -> list[dict]
                         name = el.evaluate(
                             "e => ([...e.classList].find(c => c.startsWith('tfl-name-'))||'').slice(9)"
                         )
-                        ex = REGISTRY[name]()
-                        for key, w in ex.controls.items():
-                            if "Slider" not in type(w).__name__:
-                                continue
+                        for key in figure_sliders(name):
                             rows.append(_slider_latency(page, el, p.name, name, key, presses))
                             r = rows[-1]
                             log(

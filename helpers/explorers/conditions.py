@@ -251,6 +251,7 @@ class Recovery(Explorer):
             f"of the starting leg lean mass, lowest at {s['lowest_change_pct']:+.1f} % in week "
             f"{s['lowest_week']:.0f}; the dashed line (no rehabilitation) ends at "
             f"{s['final_no_rehab_pct']:+.1f} %. Serum IGF-1 is {s['serum_igf1_ng_ml']:.0f} ng/mL, the "
-            f"{s['igf1_percentile']:.0f}th percentile for a woman of this age. Illustrative chain of "
-            f"models, not a prognosis for a person."
+            f"{s['igf1_percentile']:.0f}th percentile for a woman of this age; age moves only these two "
+            f"numbers, not the lines (in this chain age reaches muscle through anabolic resistance, set "
+            f"on its own). Illustrative chain of models, not a prognosis for a person."
         )
