@@ -9,6 +9,7 @@ import pytest
 from helpers import references
 from helpers.data import load_dataset
 from helpers.explorers import create
+from helpers.explorers.base import trace
 from helpers.models import signalling as sg
 from helpers.plots import mechanism as pm
 from helpers.tables import ALL, table_html, trophic_factor_filter
@@ -110,8 +111,9 @@ def test_signalling_figure_nodes_say_state_in_words():
     fig = pm.signalling_figure(
         c, r["synthesis_rel"], r["degradation_rel"], r["proliferation_rel"], 2.0, cur, st
     )
-    assert len(fig.data) == 6
-    labels = list(fig.data[4].text)
+    assert len(fig.data) == 8
+    by_name = {t.name: t for t in fig.data}
+    labels = list(by_name["Pathway steps"].text)
     assert len(labels) == len(pm.NODES) and labels[0].startswith("<b>IGF-1R</b>")
     assert any("mTORC1" in s and "✕ BLOCKED" in s for s in labels)  # words and a cross, not colour
     assert not any(s.startswith("<b>FoxO</b>") and s.endswith("ACTIVE") for s in labels)  # Akt on
@@ -120,11 +122,17 @@ def test_signalling_figure_nodes_say_state_in_words():
     for name in ("S6K1", "4E-BP1", "GSK3β", "Shc", "Grb2/SOS", "Ras", "ULK1"):
         assert name in text
     assert fig.layout.xaxis.type == "log"
-    assert len(fig.layout.annotations) == 2 + len(pm.EDGES)
+    assert len(fig.layout.annotations) == 2  # the subplot titles; arrows are traces (redraw cost)
     n_inh = sum(kind == "inh" for *_, kind in pm.EDGES)
     assert len(fig.layout.shapes) == len(pm.NODES) + n_inh  # boxes + inhibition bars
+    # every edge is one segment (start, end, None) of its kind's trace; activations end in a head
+    act, inh = by_name["Pathway arrows: activates"], by_name["Pathway arrows: inhibits (bar end)"]
+    assert len(act.x) == 3 * (len(pm.EDGES) - n_inh) and len(inh.x) == 3 * n_inh
+    assert act.marker.symbol == "arrow" and list(act.marker.size[:3]) == [0, 10, 0]
+    assert inh.line.color != act.line.color and inh.mode == "lines"
     assert ("mtorc1", "pi3k", "inh") in pm.EDGES  # S6K1 -| IRS-1 feedback drawn
-    assert fig.data[5].marker.symbol[list(pm.NODES).index("mtorc1")] == "x"
+    marks = by_name["Step state: filled = on or changed, open = off, x = blocked; bar-ended line = inhibits"]
+    assert marks.marker.symbol[list(pm.NODES).index("mtorc1")] == "x"
 
 
 def test_protein_balance_bars():
@@ -175,7 +183,7 @@ def test_signalling_default_is_a_grid_point_of_the_log_slider():
 
 
 def _node_texts(ex):
-    return list(ex.figure.data[4].text)
+    return list(trace(ex.figure, "pathway-words").text)
 
 
 def test_axis_explorer_liver_lever():

@@ -27,7 +27,16 @@ class SignallingExplorer(Explorer):
         "proliferation_change_pct": ("Proliferation signal vs no IGF-1", "%", "+.0f"),
     }
 
-    trace_uids = ("synthesis", "degradation", "proliferation", "now", "pathway-words", "pathway-marks")
+    trace_uids = (
+        "synthesis",
+        "degradation",
+        "proliferation",
+        "now",
+        "pathway-activates",
+        "pathway-inhibits",
+        "pathway-words",
+        "pathway-marks",
+    )
 
     def make_controls(self):
         return {

@@ -247,8 +247,8 @@ def signalling_figure(
     )
     fig.update_xaxes(type="log", title_text=axis_title("IGF-1", "nM"), row=1, col=1)
     fig.update_yaxes(title_text=axis_title("Relative rate", "1 = no IGF-1"), range=[0, 2.2], row=1, col=1)
-    # pathway diagram: static boxes and arrows; the words (trace 4) and the state markers
-    # (trace 5) are plain trace data, so updating them is cheap
+    # pathway diagram: static boxes and arrows; the words and the state markers (the last
+    # two traces) are plain trace data, so updating them is cheap
     for _, xn, yn in NODES.values():
         fig.add_shape(
             type="rect",
@@ -262,6 +262,10 @@ def signalling_figure(
             line=dict(color="#333333", width=1.5),
             layer="below",
         )
+    # the arrows are two line traces (one per kind, segments split by None) rather than one
+    # annotation each: plotly redraws every annotation on each update and measures its text,
+    # which made this figure's redraw about twice as slow (issue 16's 50 ms budget)
+    lines = {"act": ([], []), "inh": ([], [])}
     for a, b, kind in EDGES:
         _, xa, ya = NODES[a]
         _, xb, yb = NODES[b]
@@ -271,21 +275,9 @@ def signalling_figure(
             ya, yb = ya - BOX_H / 2, yb + BOX_H / 2
         else:
             ya, yb = ya + BOX_H / 2, yb - BOX_H / 2
-        fig.add_annotation(
-            x=xb,
-            y=yb,
-            ax=xa,
-            ay=ya,
-            xref="x2",
-            yref="y2",
-            axref="x2",
-            ayref="y2",
-            showarrow=True,
-            arrowhead=2 if kind == "act" else 0,
-            arrowwidth=1.5,
-            arrowcolor="#555555" if kind == "act" else "#a33c00",
-            text="",
-        )
+        lx, ly = lines[kind]
+        lx += [xa, xb, None]
+        ly += [ya, yb, None]
         if kind == "inh":  # a bar across the end of the line: "inhibits"
             dx, dy = xb - xa, yb - ya
             n = (dx * dx + dy * dy) ** 0.5 or 1.0
@@ -300,6 +292,29 @@ def signalling_figure(
                 yref="y2",
                 line=dict(color="#a33c00", width=3),
             )
+    n_act = len(lines["act"][0]) // 3
+    for kind, name, color in (
+        ("act", "Pathway arrows: activates", "#555555"),
+        ("inh", "Pathway arrows: inhibits (bar end)", "#a33c00"),
+    ):
+        lx, ly = lines[kind]
+        fig.add_trace(
+            go.Scatter(
+                x=lx,
+                y=ly,
+                mode="lines+markers" if kind == "act" else "lines",
+                name=name,
+                line=dict(color=color, width=1.5, dash="solid"),
+                # an arrow head at the end of each segment only, pointing along it
+                marker=dict(symbol="arrow", angleref="previous", size=[0, 10, 0] * n_act, color=color)
+                if kind == "act"
+                else None,
+                showlegend=False,
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=2,
+        )
     xs = [v[1] for v in NODES.values()]
     ys = [v[2] for v in NODES.values()]
     fig.add_trace(
