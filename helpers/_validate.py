@@ -9,6 +9,14 @@ from difflib import get_close_matches
 import numpy as np
 
 
+def fmt(value) -> str:
+    """A number as a message shows it: ``nan``, ``inf``, ``-1``, ``2.5e+06`` (never ``np.float64(...)``)."""
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError):
+        return repr(value)
+
+
 def as_float_array(
     name: str, value, *, low: float | None = None, high: float | None = None, unit: str = ""
 ) -> np.ndarray:
@@ -16,22 +24,47 @@ def as_float_array(
 
     Raises ValueError naming ``name``, the bad value and the allowed range (with ``unit``).
     """
-    if isinstance(value, (bool, np.bool_)):
-        raise ValueError(f"{name} must be a number, got the boolean {value!r}")
+    unit_s = f" {unit}" if unit else ""
+    rng = _range_text(low, high, unit_s)
+    if value is None or isinstance(value, (bool, np.bool_)):
+        what = "None" if value is None else f"the boolean {value!r}"
+        raise ValueError(f"{name} must be a number, got {what}; allowed {rng}")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number or an array of numbers, got {value!r}") from None
-    unit_s = f" {unit}" if unit else ""
-    rng = _range_text(low, high, unit_s)
+        raise ValueError(
+            f"{name} must be a number or an array of numbers, got {value!r}; allowed {rng}"
+        ) from None
     bad = ~np.isfinite(arr)
     if bad.any():
-        raise ValueError(f"{name} must be finite, got {arr[bad].flat[0]!r}; allowed {rng}")
+        raise ValueError(f"{name} must be finite, got {fmt(arr[bad].flat[0])}; allowed {rng}")
     if low is not None and (arr < low).any():
-        raise ValueError(f"{name} = {arr[arr < low].flat[0]:g}{unit_s} is below the allowed range {rng}")
+        raise ValueError(f"{name} = {fmt(arr[arr < low].flat[0])}{unit_s} is below the allowed range {rng}")
     if high is not None and (arr > high).any():
-        raise ValueError(f"{name} = {arr[arr > high].flat[0]:g}{unit_s} is above the allowed range {rng}")
+        raise ValueError(f"{name} = {fmt(arr[arr > high].flat[0])}{unit_s} is above the allowed range {rng}")
     return arr
+
+
+def as_float(
+    name: str, value, *, low: float | None = None, high: float | None = None, unit: str = ""
+) -> float:
+    """One finite number in [low, high] (see ``as_float_array``); an array is refused by name."""
+    arr = as_float_array(name, value, low=low, high=high, unit=unit)
+    if arr.ndim != 0:
+        unit_s = f" {unit}" if unit else ""
+        raise ValueError(
+            f"{name} must be a single number, got an array of shape {arr.shape}; "
+            f"allowed {_range_text(low, high, unit_s)}"
+        )
+    return float(arr)
+
+
+def as_int(name: str, value, *, low: int, high: int) -> int:
+    """One whole number in [low, high]; floats with a fractional part, arrays and booleans are refused."""
+    x = as_float(name, value, low=low, high=high)
+    if x != int(x):
+        raise ValueError(f"{name} must be a whole number, got {fmt(x)}; allowed [{low}, {high}]")
+    return int(x)
 
 
 def check_scalar(name: str, value, ranges: dict[str, tuple[float, float, str]]) -> float:
@@ -40,19 +73,17 @@ def check_scalar(name: str, value, ranges: dict[str, tuple[float, float, str]]) 
     Raises ValueError naming ``name``, the value and the allowed range, or saying that an array was given.
     """
     low, high, unit = ranges[name]
-    arr = as_float_array(name, value, low=low, high=high, unit=unit)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
-    return float(arr)
+    return as_float(name, value, low=low, high=high, unit=unit)
 
 
 def check_choice(name: str, value, options: Iterable[str]) -> str:
     """Return ``value`` if it is one of ``options``; otherwise raise ValueError listing them."""
     opts = list(options)
-    if value not in opts:
+    if not isinstance(value, str) or value not in opts:
         close = get_close_matches(str(value), [str(o) for o in opts], n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ValueError(f"{name} = {value!r} is not allowed; choose one of {opts}{hint}")
+        shown = fmt(value) if isinstance(value, (float, np.floating)) else repr(value)
+        raise ValueError(f"{name} = {shown} is not allowed; choose one of {opts}{hint}")
     return value
 
 
@@ -67,5 +98,5 @@ def _range_text(low, high, unit_s: str) -> str:
 
 
 def scalar_or_array(arr: np.ndarray, like):
-    """Return a Python float when the caller passed a scalar, else the array."""
-    return float(arr) if np.ndim(like) == 0 else arr
+    """Return a Python float when the caller passed a scalar (and the result is one), else the array."""
+    return float(arr) if np.ndim(like) == 0 and np.ndim(arr) == 0 else arr

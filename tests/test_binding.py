@@ -308,7 +308,7 @@ def test_clearance_bad_inputs():
         clearance(10, "tertiary")
     with pytest.raises(ValueError, match=r"t_min = -5 min is below"):
         clearance(-5, "free")
-    with pytest.raises(ValueError, match="does not decay"):
+    with pytest.raises(ValueError, match="must decay"):
         binding.half_life_from_curve([0, 1, 2], [1, 1, 1])
 
 

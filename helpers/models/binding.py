@@ -416,12 +416,18 @@ def half_life_from_curve(t_min: ArrayLike, remaining: ArrayLike) -> float:
     log(remaining) against time (what students do on the log-scale plot)."""
     t = as_float_array("t_min", t_min, low=0.0, unit="min")
     y = as_float_array("remaining", remaining, low=0.0)
+    if t.ndim != 1 or y.shape != t.shape:
+        raise ValueError(
+            f"t_min and remaining must be 1-D arrays of the same length, got {t.shape} and {y.shape}"
+        )
     keep = y > 0
     if keep.sum() < 2:
-        raise ValueError("need at least two positive points to fit a half-life")
+        raise ValueError(
+            f"remaining needs at least two positive points to fit a half-life, got {int(keep.sum())}"
+        )
     slope = np.polyfit(t[keep], np.log(y[keep]), 1)[0]
     if slope >= 0:
-        raise ValueError("the curve does not decay; no half-life")
+        raise ValueError("remaining must decay over t_min to give a half-life; this curve does not")
     return float(np.log(2.0) / -slope)
 
 

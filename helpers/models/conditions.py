@@ -51,7 +51,7 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._validate import as_float_array, check_scalar
+from .._validate import as_float, as_float_array, check_choice, check_scalar
 from . import axis as ax
 from . import lifespan as ls
 from . import signalling as sig
@@ -159,6 +159,9 @@ def _healthy() -> dict:
     return _run(c["gh_secretion"], c["ghr_sensitivity"], c["feedback"])
 
 
+DIRECTIONS = ("up", "down", "unchanged")
+
+
 def _direction(rel: float) -> str:
     if rel > 1.0 + UNCHANGED_BAND:
         return "up"
@@ -214,14 +217,15 @@ def axis_state(gh_secretion: float = 1.0, ghr_sensitivity: float = 1.0, feedback
 
 def condition_state(condition: str) -> dict:
     """:func:`axis_state` at the settings of ``condition`` (a key of :data:`CONDITIONS`)."""
-    if condition not in CONDITIONS:
-        raise ValueError(f"condition = {condition!r} is not known; choose one of {list(CONDITIONS)}")
-    c = CONDITIONS[condition]
+    c = CONDITIONS[check_choice("condition", condition, CONDITIONS)]
     return axis_state(c["gh_secretion"], c["ghr_sensitivity"], c["feedback"])
 
 
 def pattern_name(gh_direction: str, igf1_direction: str) -> str:
-    """The textbook reading of a GH/IGF-1 pattern, in words (no diagnosis of a person)."""
+    """The textbook reading of a GH/IGF-1 pattern, in words (no diagnosis of a person); each
+    direction is "up", "down" or "unchanged"."""
+    check_choice("gh_direction", gh_direction, DIRECTIONS)
+    check_choice("igf1_direction", igf1_direction, DIRECTIONS)
     table = {
         ("up", "up"): "GH excess pattern (as in acromegaly)",
         ("up", "down"): "GH resistance pattern (as in Laron syndrome or malnutrition)",
@@ -350,6 +354,6 @@ def lean_mass_course(net_change_per_day: ArrayLike, start_kg: float = REFERENCE_
     """Lean mass (kg) at the start of each day, from a daily series of ``net_change`` values:
     ``m[k+1] = m[k] * exp(MASS_RATE_PER_DAY * net_change[k])`` (illustrative)."""
     x = as_float_array("net_change_per_day", net_change_per_day, low=-5.0, high=5.0, unit="(relative)")
-    m0 = float(as_float_array("start_kg", start_kg, low=1.0, high=60.0, unit="kg"))
+    m0 = as_float("start_kg", start_kg, low=1.0, high=60.0, unit="kg")
     x = np.atleast_1d(x)
     return m0 * np.exp(np.concatenate([[0.0], np.cumsum(MASS_RATE_PER_DAY * x)]))

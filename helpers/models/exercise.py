@@ -29,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._validate import as_float_array, check_choice, scalar_or_array
+from .._validate import as_float, as_float_array, check_choice, fmt, scalar_or_array
 from .stats import pooled_effect as pooled_effect  # one implementation, in stats
 
 # ---- acute serum response (Schwarz 1996, rows A71-A72) --------------------------------------
@@ -52,7 +52,16 @@ def intensity_value(intensity: str | float) -> float:
     """Numeric intensity on the 0-1 scale from ``"low"``, ``"high"`` or a number in [0, 1]."""
     if isinstance(intensity, str):
         return INTENSITIES[check_choice("intensity", intensity, list(INTENSITIES))]
-    return float(as_float_array("intensity", intensity, low=0.0, high=1.0, unit="(0-1 scale)"))
+    return as_float("intensity", intensity, low=0.0, high=1.0, unit="(0-1 scale)")
+
+
+def _duration(duration_min) -> float:
+    dur = as_float("duration_min", duration_min, low=0.0, high=MAX_DURATION_MIN, unit="min")
+    if dur <= 0.0:
+        raise ValueError(
+            f"duration_min must be > 0 min, got {fmt(dur)}; allowed (0, {MAX_DURATION_MIN:g}] min"
+        )
+    return dur
 
 
 def acute_serum_igf1(
@@ -65,9 +74,7 @@ def acute_serum_igf1(
     high-intensity bout of Schwarz 1996). Scalar in -> float out; array in -> array out.
     """
     t = as_float_array("t_min", t_min, low=T_MIN_RANGE[0], high=T_MIN_RANGE[1], unit="min")
-    dur = float(as_float_array("duration_min", duration_min, low=0.0, high=MAX_DURATION_MIN, unit="min"))
-    if dur <= 0.0:
-        raise ValueError(f"duration_min must be > 0 min, got {dur:g}; allowed (0, {MAX_DURATION_MIN:g}] min")
+    dur = _duration(duration_min)
     plateau = _PLATEAU_PCT_PER_INTENSITY * intensity_value(intensity)
     during = plateau * (1.0 - np.exp(-np.clip(t, 0.0, dur) / RISE_TAU_MIN))
     after = np.exp(-np.clip(t - dur, 0.0, None) / DECAY_TAU_MIN)
@@ -79,8 +86,9 @@ def minutes_to_baseline(
     intensity: str | float, duration_min: ArrayLike = 10.0, threshold_pct: ArrayLike = 1.0
 ) -> float:
     """Minutes after the END of exercise until the change falls below ``threshold_pct`` %."""
-    thr = float(as_float_array("threshold_pct", threshold_pct, low=1e-6, high=100.0, unit="%"))
-    peak = float(acute_serum_igf1(duration_min, intensity, duration_min))
+    thr = as_float("threshold_pct", threshold_pct, low=1e-6, high=100.0, unit="%")
+    dur = _duration(duration_min)
+    peak = float(acute_serum_igf1(dur, intensity, dur))
     if peak <= thr:
         return 0.0
     return float(DECAY_TAU_MIN * np.log(peak / thr))
@@ -99,7 +107,7 @@ def load_value(load: str | float) -> float:
     """Numeric relative load from ``"none"``, ``"eccentric"`` or a number in [0, 1]."""
     if isinstance(load, str):
         return LOADS[check_choice("load", load, list(LOADS))]
-    return float(as_float_array("load", load, low=0.0, high=1.0, unit="(0-1 scale)"))
+    return as_float("load", load, low=0.0, high=1.0, unit="(0-1 scale)")
 
 
 def _pulse(hours):
@@ -125,9 +133,9 @@ def training_local_signal(days: ArrayLike, sessions_per_week: ArrayLike, load: s
     ``load`` are done ``sessions_per_week`` times a week from day 0. Excess responses of
     successive bouts add (ASSUMPTION; illustrative). Returns an array like ``days``."""
     d = as_float_array("days", days, low=0.0, high=7.0 * 52, unit="d")
-    n = float(as_float_array("sessions_per_week", sessions_per_week, low=0.0, high=7.0, unit="sessions/week"))
+    n = as_float("sessions_per_week", sessions_per_week, low=0.0, high=7.0, unit="sessions/week")
     lv = load_value(load)
-    if n == 0.0 or lv == 0.0:
+    if n == 0.0 or lv == 0.0 or d.size == 0:
         return np.ones_like(d)
     bouts = np.arange(0.0, float(d.max()) + 1e-9, 7.0 / n)
     lag_h = (d[..., None] - bouts) * 24.0
@@ -179,10 +187,8 @@ WEEKLY_DOSE_HALF = _solve_dose_half()
 
 def weekly_dose(sessions_per_week: ArrayLike, load: str | float) -> float:
     """Weekly training dose in reference bouts: sessions per week x load per session."""
-    n = float(
-        as_float_array(
-            "sessions_per_week", sessions_per_week, low=0.0, high=MAX_SESSIONS_PER_WEEK, unit="sessions/week"
-        )
+    n = as_float(
+        "sessions_per_week", sessions_per_week, low=0.0, high=MAX_SESSIONS_PER_WEEK, unit="sessions/week"
     )
     return n * load_value(load)
 
@@ -248,7 +254,7 @@ def training_trajectory(weeks: ArrayLike, sessions_per_week: ArrayLike, load: st
     returns in sessions and load (human meta-analyses [@schoenfeld2016] [@schoenfeld2017]).
     """
     global _GAINS
-    w = float(as_float_array("weeks", weeks, low=1.0, high=MAX_WEEKS, unit="weeks"))
+    w = as_float("weeks", weeks, low=1.0, high=MAX_WEEKS, unit="weeks")
     days = np.arange(0.0, round(7.0 * w) + 1.0)
     fold, mech, igf, resp = _raw_routes(days, sessions_per_week, load)
     if _GAINS is None:

@@ -35,7 +35,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._validate import as_float_array, check_choice, scalar_or_array
+from .._validate import as_float, as_float_array, check_choice, fmt, scalar_or_array
 from .stats import normal_cdf as normal_cdf
 from .stats import normal_quantile
 
@@ -43,6 +43,8 @@ SEXES = ("female", "male")
 AGE_MIN_YEARS, AGE_MAX_YEARS = 0.0, 100.0
 #: z-score of the 2.5th / 97.5th percentile (the usual 95 % reference interval).
 Z_97_5 = normal_quantile(0.975)
+#: largest |z| accepted by ``centile`` (far beyond any reference chart)
+Z_MAX = 10.0
 
 # LMS rows of the calibration file: age_years -> (M, S); L constant per sex.
 # IGF-1, ng/mL, IDS-iSYS [@bidlingmaier2014] (A18–A39)
@@ -141,8 +143,15 @@ def _pchip_slopes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 def pchip(x_nodes: ArrayLike, y_nodes: ArrayLike, x: ArrayLike) -> np.ndarray:
     """Monotone piecewise-cubic Hermite interpolation (Fritsch–Carlson) of the nodes at ``x``;
     outside the nodes the end segments are continued as straight lines (slope of that segment)."""
-    xn, yn = np.asarray(x_nodes, float), np.asarray(y_nodes, float)
-    x = np.asarray(x, float)
+    xn = as_float_array("x_nodes", x_nodes)
+    yn = as_float_array("y_nodes", y_nodes)
+    if xn.ndim != 1 or xn.size < 2 or yn.shape != xn.shape:
+        raise ValueError(
+            f"x_nodes and y_nodes must be 1-D arrays of the same length >= 2, got shapes {xn.shape} and {yn.shape}"
+        )
+    if (np.diff(xn) <= 0).any():
+        raise ValueError(f"x_nodes must be strictly increasing, got {xn.tolist()}")
+    x = as_float_array("x", x)
     d = _pchip_slopes(xn, yn)
     i = np.clip(np.searchsorted(xn, x, side="right") - 1, 0, len(xn) - 2)
     h = xn[i + 1] - xn[i]
@@ -183,18 +192,22 @@ def lms(marker: str, age_years: ArrayLike, sex: str) -> tuple[float, np.ndarray,
 
 def centile(marker: str, z: ArrayLike, age_years: ArrayLike, sex: str) -> np.ndarray:
     """The value (marker units) at z-score ``z``: ``M * (1 + L*S*z) ** (1/L)``."""
+    z = as_float_array("z", z, low=-Z_MAX, high=Z_MAX, unit="SDS")
     L, m, s = lms(marker, age_years, sex)
-    z = np.asarray(z, float)
     base = np.maximum(1.0 + L * s * z, 1e-12)
     return m * base ** (1.0 / L)
 
 
 def sds(marker: str, value: ArrayLike, age_years: ArrayLike, sex: str) -> np.ndarray:
     """Standard deviation score (z) of ``value`` (marker units, > 0) at ``age_years`` for ``sex``."""
+    return _sds(marker, value, age_years, sex, "value")
+
+
+def _sds(marker: str, value, age_years, sex: str, name: str) -> np.ndarray:
     _table, label, unit, _lo = MARKERS[check_choice("marker", marker, MARKERS)]
-    y = as_float_array(f"value ({label})", value, low=0.0, unit=unit)
+    y = as_float_array(f"{name} ({label})", value, low=0.0, unit=unit)
     if (y <= 0).any():
-        raise ValueError(f"value ({label}) must be > 0 {unit}; got {y[y <= 0].flat[0]:g}")
+        raise ValueError(f"{name} ({label}) must be > 0 {unit}; got {fmt(y[y <= 0].flat[0])}")
     L, m, s = lms(marker, age_years, sex)
     return ((y / m) ** L - 1.0) / (L * s)
 
@@ -221,7 +234,7 @@ def igf1_reference(age_years: ArrayLike, sex: str) -> dict:
 def _score(measure: str, value_ng_ml, age_years, sex: str, *, percentile: bool):
     """SDS (or percentile, 0–100) of ``value_ng_ml`` for ``measure``; a scalar when both the
     value and the age are scalars, else an array."""
-    z = sds(measure, value_ng_ml, age_years, sex)
+    z = _sds(measure, value_ng_ml, age_years, sex, "value_ng_ml")
     out = 100.0 * normal_cdf(z) if percentile else z
     return scalar_or_array(np.asarray(out), value_ng_ml if np.ndim(value_ng_ml) else age_years)
 
@@ -259,16 +272,29 @@ def ratio_reference(age_years: ArrayLike, sex: str) -> dict:
 
 
 def median_peak_age(marker: str, sex: str, step_years: float = 0.1) -> float:
-    """Age (years) at which the modelled median of ``marker`` is highest."""
+    """Age (years) at which the modelled median of ``marker`` is highest, searched on a grid of
+    ``step_years`` (0.01–10 y) over the marker's ages."""
     lo = MARKERS[check_choice("marker", marker, MARKERS)][3]
-    age = np.arange(lo, AGE_MAX_YEARS + step_years / 2, step_years)
+    check_choice("sex", sex, SEXES)
+    step = as_float("step_years", step_years, low=0.01, high=10.0, unit="years")
+    age = np.arange(lo, AGE_MAX_YEARS + step / 2, step)
     return float(age[np.argmax(lms(marker, age, sex)[1])])
 
 
 def decline_percent_per_decade(marker: str, sex: str, age_from: float, age_to: float) -> float:
     """Adult decline of the median (% per decade) from a log-linear least-squares fit of
-    ln(median) against age on a 1-year grid from ``age_from`` to ``age_to``."""
-    age = np.arange(age_from, age_to + 0.5, 1.0)
+    ln(median) against age on a 1-year grid from ``age_from`` to ``age_to`` (the marker's ages,
+    0–100 y or 15–100 y for the ratio; ``age_to`` at least 1 year above ``age_from``)."""
+    lo = MARKERS[check_choice("marker", marker, MARKERS)][3]
+    check_choice("sex", sex, SEXES)
+    a0 = as_float("age_from", age_from, low=lo, high=AGE_MAX_YEARS, unit="years")
+    a1 = as_float("age_to", age_to, low=lo, high=AGE_MAX_YEARS, unit="years")
+    if a1 < a0 + 1.0:
+        raise ValueError(
+            f"age_to = {fmt(a1)} years must be at least 1 year above age_from = {fmt(a0)} years "
+            "(the fit needs two ages)"
+        )
+    age = np.arange(a0, a1 + 0.5, 1.0)
     m = lms(marker, age, sex)[1]
     slope = np.polyfit(age, np.log(m), 1)[0]
     return float(100.0 * (1.0 - math.exp(10.0 * slope)))
@@ -310,18 +336,36 @@ def molar_ratio_x100(igf1_ng_ml: ArrayLike, igfbp3_ng_ml: ArrayLike) -> float | 
 # crude versus age-adjusted association (confounding by age)
 # ---------------------------------------------------------------------------------------------
 def age_covariates(age_years: ArrayLike, is_male: ArrayLike | None = None) -> np.ndarray:
-    """Design matrix [1, age, age^2 (, male)] used to adjust for age (and sex when given)."""
-    a = np.asarray(age_years, float)
+    """Design matrix [1, age, age^2 (, male)] used to adjust for age (and sex when given).
+
+    ``age_years``: a 1-D array of ages (0–100 y); ``is_male``: None or 0/1 values of the same shape.
+    """
+    a = as_float_array("age_years", age_years, low=AGE_MIN_YEARS, high=AGE_MAX_YEARS, unit="years")
+    if a.ndim != 1 or a.size == 0:
+        raise ValueError(f"age_years must be a non-empty 1-D array of ages, got shape {a.shape}")
     c = (a - 50.0) / 10.0
     cols = [np.ones_like(a), c, c * c]
     if is_male is not None:
-        cols.append(np.asarray(is_male, float))
+        male = as_float_array("is_male", is_male, low=0.0, high=1.0)
+        if male.shape != a.shape:
+            raise ValueError(
+                f"is_male must be None or an array of the shape of age_years {a.shape}, got {male.shape}"
+            )
+        cols.append(male)
     return np.column_stack(cols)
 
 
 def residuals(y: ArrayLike, covariates: np.ndarray) -> np.ndarray:
-    """What is left of ``y`` after a least-squares fit on ``covariates``."""
-    y = np.asarray(y, float)
+    """What is left of ``y`` (1-D) after a least-squares fit on ``covariates`` (2-D, one row per
+    value of ``y``)."""
+    y = as_float_array("y", y)
+    cov = as_float_array("covariates", covariates)
+    if y.ndim != 1 or cov.ndim != 2 or cov.shape[0] != y.size or y.size == 0:
+        raise ValueError(
+            f"y must be a non-empty 1-D array and covariates a 2-D array with one row per value of y, "
+            f"got shapes {y.shape} and {cov.shape}"
+        )
+    covariates = cov
     beta = np.linalg.lstsq(covariates, y, rcond=None)[0]
     return y - covariates @ beta
 
@@ -334,10 +378,12 @@ def association(x: ArrayLike, y: ArrayLike, age_years: ArrayLike, is_male: Array
     given), ``slope_crude`` and ``slope_adjusted`` (change in y per unit x, least squares) and
     ``n``. Needs at least 5 people.
     """
-    x, y = np.asarray(x, float), np.asarray(y, float)
+    x, y = as_float_array("x", x), as_float_array("y", y)
     if x.shape != y.shape or x.ndim != 1 or len(x) < 5:
         raise ValueError(f"x and y must be 1-D arrays of the same length >= 5, got {x.shape}, {y.shape}")
     X = age_covariates(age_years, is_male)
+    if X.shape[0] != x.size:
+        raise ValueError(f"age_years must be one age per value of x ({x.size}), got {X.shape[0]}")
     rx, ry = residuals(x, X), residuals(y, X)
 
     def r(a, b):
@@ -345,6 +391,8 @@ def association(x: ArrayLike, y: ArrayLike, age_years: ArrayLike, is_male: Array
         return float(np.mean((a - a.mean()) * (b - b.mean())) / (sa * sb)) if sa > 0 and sb > 0 else 0.0
 
     xc = x - x.mean()
+    if not (xc @ xc > 0 and rx @ rx > 0):
+        raise ValueError("x must vary, also after adjusting for age (and sex); got values that do not")
     return {
         "r_crude": r(x, y),
         "r_adjusted": r(rx, ry),

@@ -55,7 +55,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._validate import as_float_array, check_choice, scalar_or_array
+from .._validate import as_float, as_float_array, as_int, check_choice, scalar_or_array
 
 # ---- calibration targets (relative changes only; somatomedin-C in U/mL) ---------------------
 #: A59 [@isley1983]: 5-day fast, mean 1.85 -> 0.67 U/mL (SD 0.16 at the end)
@@ -150,6 +150,8 @@ REFEEDING_PARAMS = _solve_refeeding()
 #: diets modelled as a continuation of the fast
 CONTINUES_FAST = ("low_protein_low_energy",)
 MAX_REFEED_DAYS = 60.0
+#: most time points ``fast_then_refeed`` returns
+MAX_POINTS = 100_000
 
 
 def refeeding_igf1(days_fasted: ArrayLike, days_refed: ArrayLike, diet: str = "normal") -> float | np.ndarray:
@@ -180,9 +182,15 @@ def refeeding_igf1(days_fasted: ArrayLike, days_refed: ArrayLike, diet: str = "n
 def fast_then_refeed(
     days_fasted: float, days_refed: float, diet: str = "normal", n_points: int = 201
 ) -> tuple[np.ndarray, np.ndarray]:
-    """A whole trajectory: (days since the fast began, fraction of pre-fast), fast then refeed."""
+    """A whole trajectory: (days since the fast began, fraction of pre-fast), fast then refeed.
+
+    ``days_fasted`` and ``days_refed`` in [0, 60] days; ``n_points`` (2–100000) time points.
+    """
     check_choice("diet", diet, DIETS)
-    total = float(days_fasted) + float(days_refed)
+    days_fasted = as_float("days_fasted", days_fasted, low=0.0, high=MAX_FAST_DAYS, unit="days")
+    days_refed = as_float("days_refed", days_refed, low=0.0, high=MAX_REFEED_DAYS, unit="days")
+    n_points = as_int("n_points", n_points, low=2, high=MAX_POINTS)
+    total = days_fasted + days_refed
     t = np.linspace(0.0, total, n_points)
     y = np.where(
         t <= days_fasted,

@@ -288,7 +288,10 @@ def pathway_states(
     Words only (no numbers), so they change only when a step changes state.
     """
     if np.ndim(igf1_nM) or np.ndim(amino_acids):
-        raise ValueError("pathway_states takes a single igf1_nM and amino_acids value, not arrays")
+        raise ValueError(
+            "pathway_states needs a single igf1_nM and amino_acids value; arrays are not allowed, got shapes "
+            f"{np.shape(igf1_nM)} and {np.shape(amino_acids)}"
+        )
     r = muscle_response(igf1_nM, amino_acids, pi3k_inhibitor, rapamycin, mek_inhibitor)
     free = muscle_response(igf1_nM, amino_acids, pi3k_inhibitor, False, mek_inhibitor)
     states = {"igf1r": _level_word(r["receptor_occupancy"])}

@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .._validate import as_float_array
+from .._validate import as_float, as_float_array, fmt
 
 #: the confidence level used when none is given
 LEVEL = 0.95
@@ -53,7 +53,7 @@ def _check_probability(name: str, p) -> np.ndarray:
     arr = as_float_array(name, p, low=0.0, high=1.0)
     if ((arr <= 0.0) | (arr >= 1.0)).any():
         bad = arr[(arr <= 0.0) | (arr >= 1.0)].flat[0]
-        raise ValueError(f"{name} = {bad:g} is outside the open interval (0, 1)")
+        raise ValueError(f"{name} = {fmt(bad)} is outside the open interval (0, 1)")
     return arr
 
 
@@ -195,18 +195,20 @@ def t_quantile(p: ArrayLike, dof: ArrayLike) -> float | np.ndarray:
 
 
 def _check_dof(dof) -> np.ndarray:
+    if dof is None or isinstance(dof, (bool, np.bool_)):
+        raise ValueError(f"dof must be a number of degrees of freedom > 0 (inf = normal), got {dof!r}")
     try:
         v = np.asarray(dof, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(f"dof must be a number of degrees of freedom, got {dof!r}") from None
     if np.isnan(v).any() or (v <= 0).any():
         bad = v[np.isnan(v) | (v <= 0)].flat[0]
-        raise ValueError(f"dof = {bad:g} degrees of freedom is not allowed; it must be > 0 (inf = normal)")
+        raise ValueError(f"dof = {fmt(bad)} degrees of freedom is not allowed; it must be > 0 (inf = normal)")
     return v
 
 
 def _check_level(level) -> float:
-    lv = float(as_float_array("level", level, low=0.0, high=1.0))
+    lv = as_float("level", level, low=0.0, high=1.0)
     if not 0.0 < lv < 1.0:
         raise ValueError(f"level = {lv:g} is outside the open interval (0, 1); use e.g. 0.95")
     return lv
@@ -251,10 +253,22 @@ def group_summary(
     sorted. Each group needs at least 2 values.
     """
     x = as_float_array("values", values).ravel()
+    if np.ndim(groups) != 1:
+        raise ValueError(f"groups must be a 1-D array of group labels, one per value, got {groups!r}")
     g = np.asarray(groups).ravel()
     if g.shape != x.shape:
-        raise ValueError(f"values and groups must have the same length, got {x.size} and {g.size}")
-    labels = list(order) if order is not None else sorted(set(g.tolist()))
+        raise ValueError(f"values and groups must be the same length, got {x.size} and {g.size}")
+    present = set(g.tolist())
+    if order is None:
+        labels = sorted(present)
+    elif isinstance(order, (list, tuple, np.ndarray)) and len(order) > 0:
+        labels = list(order)
+        missing = [v for v in labels if v not in present]
+        if missing:
+            shown = sorted(present, key=str)
+            raise ValueError(f"order must list labels that occur in groups {shown}, got {missing[0]!r}")
+    else:
+        raise ValueError(f"order must be None or a non-empty list of group labels, got {order!r}")
     out = {k: [] for k in ("group", "n", "mean", "sd", "ci_low", "ci_high")}
     for label in labels:
         sel = x[g == label]
@@ -270,7 +284,10 @@ def group_summary(
 
 
 def welch_dof(var_a: float, n_a: int, var_b: float, n_b: int) -> float:
-    """Welch–Satterthwaite degrees of freedom of the difference of two means (unequal variances)."""
+    """Welch–Satterthwaite degrees of freedom of the difference of two means (unequal variances):
+    sample variances ``var_a``, ``var_b`` (>= 0) of groups of ``n_a``, ``n_b`` (>= 2) values."""
+    var_a, var_b = as_float("var_a", var_a, low=0.0), as_float("var_b", var_b, low=0.0)
+    n_a, n_b = as_float("n_a", n_a, low=2.0), as_float("n_b", n_b, low=2.0)
     va, vb = var_a / n_a, var_b / n_b
     den = va**2 / (n_a - 1) + vb**2 / (n_b - 1)
     return (va + vb) ** 2 / den if den > 0 else float(n_a + n_b - 2)

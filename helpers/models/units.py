@@ -35,10 +35,10 @@ def convert(value: ArrayLike, from_unit: str, to_unit: str) -> float | np.ndarra
     """Convert an IGF-1 concentration between ``"ng/mL"`` and ``"nmol/L"`` (either direction)."""
     check_choice("from_unit", from_unit, UNITS)
     check_choice("to_unit", to_unit, UNITS)
-    if from_unit == to_unit:
-        arr = as_float_array("value", value, low=0.0, unit=from_unit)
-        return scalar_or_array(arr, value)
-    return ng_ml_to_nmol_l(value) if from_unit == "ng/mL" else nmol_l_to_ng_ml(value)
+    arr = as_float_array("value", value, low=0.0, unit=from_unit)
+    if from_unit != to_unit:
+        arr = arr * NMOL_L_PER_NG_ML if from_unit == "ng/mL" else arr / NMOL_L_PER_NG_ML
+    return scalar_or_array(arr, value)
 
 
 def both_units(value: ArrayLike, unit: str) -> tuple[np.ndarray | float, np.ndarray | float]:
