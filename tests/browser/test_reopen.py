@@ -10,12 +10,17 @@ modified.
 
 from __future__ import annotations
 
+import json
+import platform
+import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 sys.path.insert(0, str(Path(__file__).parent))
 import labdriver  # noqa: E402
@@ -109,3 +114,85 @@ def test_reopened_notebook_shows_static_explorers_and_stays_unmodified(
             ctx.close()
     finally:
         server.stop()
+
+
+# ------------------------------------------------------------------------------------------------
+# the course notebooks as committed: opening one must not mark it modified
+# ------------------------------------------------------------------------------------------------
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+#: the language_info notebooks were committed with before issue 19: JupyterLab replaced it on open
+OLD_LANGUAGE_INFO = {"name": "python"}
+#: JupyterLab stores the kernel's language_info when the kernel connects (a deep-equal value
+#: changes nothing): wait until the notebook's metadata holds it, whatever it held before
+JS_KERNEL_INFO_APPLIED = """async () => {
+  const w = window.jupyterapp?.shell?.currentWidget;
+  const kernel = w?.sessionContext?.session?.kernel;
+  if (!kernel || kernel.status !== 'idle') return false;
+  const info = (await kernel.info).language_info;
+  const canon = (v) => JSON.stringify(v, (k, x) => x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort()) : x);
+  return canon(w.context?.model?.getMetadata('language_info')) === canon(info);
+}"""
+JS_DIRTY = "() => window.jupyterapp.shell.currentWidget.context.model.dirty"
+
+
+def _wait_until(page, async_js: str, timeout_s: float) -> None:
+    """Poll ``async_js`` (awaited, unlike wait_for_function's predicate) until it returns true."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout_s:
+        try:
+            if page.evaluate(async_js):
+                return
+        except PlaywrightError:  # the page is still loading (or redirecting)
+            pass
+        page.wait_for_timeout(250)
+    raise AssertionError(f"not true after {timeout_s} s: {async_js[:80]}")
+
+
+@pytest.mark.parametrize("app", ["jupyterlab", "notebook"])
+def test_opening_a_course_notebook_does_not_mark_it_modified(app, chromium_path, playwright_session):
+    """Open every course notebook as committed, wait until the kernel is idle and JupyterLab has
+    stored the kernel's language_info, and check the notebook is not modified. A control copy
+    with the old ``{"name": "python"}`` must be marked modified, so the check can fail.
+
+    The notebooks hold the Python version of the environment that ran ``make strip``; on a
+    machine with another Python version JupyterLab rewrites it (nothing in the file can avoid
+    that), so there the copies get this Python's version first and the rest is checked as is."""
+    work = Path(tempfile.mkdtemp(prefix=f"tfl-open-{app}-"))
+    server = labdriver.LabServer(work, app=app)
+    here = platform.python_version()
+    names = []
+    for src in NOTEBOOKS:
+        dst = server.root / src.name
+        shutil.copy(src, dst)
+        nb = json.loads(dst.read_text(encoding="utf-8"))
+        if nb["metadata"].get("language_info", {}).get("version") not in (None, here):
+            nb["metadata"]["language_info"]["version"] = here
+            dst.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        names.append(src.name)
+    control = json.loads((server.root / names[0]).read_text(encoding="utf-8"))
+    control["metadata"]["language_info"] = OLD_LANGUAGE_INFO
+    (server.root / "control_old_metadata.ipynb").write_text(json.dumps(control, indent=1), encoding="utf-8")
+    server.start()
+    dirty = {}
+    try:
+        ctx = labdriver.launch_chromium(playwright_session, chromium_path, work / "profile")
+        try:
+            for name in [*names, "control_old_metadata.ipynb"]:
+                page = ctx.new_page()
+                page.goto(server.notebook_url(name))
+                _wait_until(page, JS_KERNEL_INFO_APPLIED, 120)
+                page.wait_for_timeout(1000)  # anything else that would modify it on open
+                dirty[name] = page.evaluate(JS_DIRTY)
+                labdriver.shutdown_kernel(page)
+                page.close()
+        finally:
+            ctx.close()
+    finally:
+        server.stop()
+    assert dirty.pop("control_old_metadata.ipynb"), (
+        "the control (language_info {'name': 'python'}) was not marked modified: the check cannot fail"
+    )
+    assert not any(dirty.values()), (
+        f"opening marked these notebooks modified: {[n for n, d in dirty.items() if d]}"
+    )
