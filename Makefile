@@ -90,8 +90,11 @@ stress: $(STAMP)
 data: $(STAMP)
 	$(PY) -m helpers.illustrative --write
 
+# nbstripout keeps metadata.language_info; nbmeta then writes the kernelspec and language_info that
+# this environment's ipykernel reports, so JupyterLab finds nothing to change when a notebook opens
 strip: $(STAMP)
 	$(BIN)/nbstripout --keep-id --extra-keys "metadata.widgets" notebooks/*.ipynb
+	$(PY) -m helpers.publish.nbmeta notebooks/*.ipynb
 
 # `make site`: the static, offline HTML site of every notebook (executed in a fresh kernel) in build/site/.
 # `make student`: student copies of the notebooks, without cells tagged "solution", in build/student/.

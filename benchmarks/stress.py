@@ -37,13 +37,21 @@ def main(argv=None) -> int:
             log_path = out / f"run_{i:02d}.log"
             t0 = time.time()
             load = os.getloadavg()[0]
+            loads = []
             with open(log_path, "w") as log:
-                rc = subprocess.call(
+                proc = subprocess.Popen(
                     [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *args.pytest_args],
                     cwd=ROOT,
                     stdout=log,
                     stderr=subprocess.STDOUT,
                 )
+                while proc.poll() is None:  # the 1-minute load average, sampled every 10 s
+                    loads.append(os.getloadavg()[0])
+                    try:
+                        proc.wait(timeout=10)
+                    except subprocess.TimeoutExpired:
+                        pass
+                rc = proc.returncode
             tail = log_path.read_text(errors="replace").strip().splitlines()[-1:]
             runs.append(
                 {
@@ -51,12 +59,15 @@ def main(argv=None) -> int:
                     "passed": rc == 0,
                     "seconds": round(time.time() - t0),
                     "load_at_start": load,
+                    "load_mean": round(sum(loads) / len(loads), 2) if loads else load,
+                    "load_max": round(max(loads), 2) if loads else load,
                     "summary": tail[0] if tail else "",
                 }
             )
             print(
                 f"run {i}/{args.runs}: {'PASS' if rc == 0 else 'FAIL'} in {runs[-1]['seconds']} s "
-                f"(load {load:.1f}): {runs[-1]['summary']}",
+                f"(load at start {load:.1f}, mean {runs[-1]['load_mean']:.1f}, max {runs[-1]['load_max']:.1f}): "
+                f"{runs[-1]['summary']}",
                 flush=True,
             )
     finally:

@@ -46,12 +46,19 @@ from typing import Any
 import anywidget
 import traitlets
 
+from ._reopen import display_with_reopen, reopen_view
+
 CORRECT = "Correct — "
 WRONG = "Not quite — "
 EMPTY = "No answer yet — "
 
 #: Words a feedback text must not start with (the prefix already says it: no "Correct — Right: ...").
 AFFIRMATIONS = re.compile(r"^(right|correct|yes|supported|not supported|no|wrong)\b[\s:,.!—-]*", re.I)
+
+#: the last line of a self-check's / prediction's static view in a saved notebook reopened without
+#: its widget state (see ``helpers._reopen``); the set-up cell defines ``ask`` and ``predict``
+RUN_TO_ANSWER = "Run this cell to answer (run the set-up cell at the top first)."
+RUN_TO_PREDICT = "Run this cell to commit your prediction (run the set-up cell at the top first)."
 
 #: ng/mL per nmol/L of IGF-1 (molar mass 7649 g/mol).
 NG_ML_PER_NMOL_L = 7.649
@@ -354,7 +361,7 @@ def answer_text(q: Mapping) -> str:
         )
     right = [o for o in q["options"] if o["correct"]]
     if q["kind"] == "single":
-        return f"Answer: {right[0]['text']}. {_strip_affirmation(right[0]['feedback'])}"
+        return f"Answer: {right[0]['text'].rstrip('.')}. {_strip_affirmation(right[0]['feedback'])}"
     return "Answer: " + "; ".join(o["text"] for o in right) + "."
 
 
@@ -600,6 +607,18 @@ class _Control(anywidget.AnyWidget):
     locked = traitlets.Bool(False).tag(sync=True)
 
 
+def _reopen_check(css_class: str, prompt_html: str, options: list[str], lettered: bool, run: str) -> str:
+    """The static view of a self-check or prediction (question, options, the run line)."""
+    items = "".join(f"<li>{md_inline(t)}</li>" for t in options)
+    tag = "ol type='A'" if lettered else "ul"
+    opts = f"<{tag}>{items}</{tag.split()[0]}>" if items else ""
+    return reopen_view(
+        f"<div style='border:1px solid #767676;padding:4px 10px;margin:8px 0'><p>{prompt_html}</p>{opts}"
+        f"<p class='tfl-reopen-run'><strong>{html.escape(run)}</strong></p></div>",
+        css_class,
+    )
+
+
 def _feedback_html(fb: Feedback, extra: str = "") -> str:
     symbol, cls = ("✔", "ok") if fb.correct else ("✘", "miss")
     return f"<div class='{cls}'>{symbol} {md_inline(fb.message)}{extra}</div>"
@@ -678,6 +697,23 @@ class SelfCheck:
     def _repr_mimebundle_(self, **kwargs):
         extra = {"text/html": self.static_html(), "text/plain": f"Self-check: {self.q['prompt']}"}
         return _widget_bundle(self.widget, extra, **kwargs)
+
+    def reopen_html(self) -> str:
+        """What a saved notebook shows here when reopened without the widget state: the
+        question, its options and RUN_TO_ANSWER; no answer (``helpers._reopen``)."""
+        q = self.q
+        return _reopen_check(
+            "tfl-reopen-selfcheck",
+            f"<strong>Self-check ({self.labels[q['kind']]}).</strong> {md_inline(q['prompt'])}",
+            [o["text"] for o in q.get("options", [])],
+            q["kind"] == "single",
+            RUN_TO_ANSWER,
+        )
+
+    def _ipython_display_(self) -> None:
+        """The live widget (with static HTML for renders without a kernel), then the static
+        view for a saved notebook reopened later (``reopen_html``)."""
+        display_with_reopen(self._repr_mimebundle_(), self.reopen_html())
 
 
 class Prediction:
@@ -804,6 +840,22 @@ class Prediction:
         )
         extra = {"text/html": static, "text/plain": f"Prediction: {self.p['prompt']}"}
         return _widget_bundle(self.widget, extra, **kwargs)
+
+    def reopen_html(self) -> str:
+        """What a saved notebook shows here when reopened without the widget state: the
+        question, its options and RUN_TO_PREDICT (``helpers._reopen``)."""
+        return _reopen_check(
+            "tfl-reopen-predict",
+            f"<strong>Predict, then commit.</strong> {md_inline(self.p['prompt'])}",
+            [o["text"] for o in self.p.get("options", [])],
+            False,
+            RUN_TO_PREDICT,
+        )
+
+    def _ipython_display_(self) -> None:
+        """The live widget (with static HTML for renders without a kernel), then the static
+        view for a saved notebook reopened later (``reopen_html``)."""
+        display_with_reopen(self._repr_mimebundle_(), self.reopen_html())
 
 
 class ExerciseResult:

@@ -225,6 +225,45 @@ def test_static_bundle_has_question_options_and_collapsed_answer():
     assert data["text/html"] == html
 
 
+@pytest.mark.parametrize("item", [SINGLE, MULTI, NUMERIC, "prediction"])
+def test_display_adds_a_static_view_for_reopened_notebooks_without_the_answer(item):
+    """Displaying a self-check or prediction emits its widget bundle and a second output, marked
+    {"tfl": "reopen"} (what a reopened notebook shows instead of "model not found"): the
+    question, its options and the run line, never the answer; the static site drops it."""
+    import nbformat
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from helpers.publish import site
+
+    InteractiveShell.instance()
+    if item == "prediction":
+        obj, spec, run = (
+            selfcheck.predict("02-als-zero"),
+            selfcheck.prediction("02-als-zero"),
+            selfcheck.RUN_TO_PREDICT,
+        )
+    else:
+        obj, spec, run = selfcheck.SelfCheck(item), item, selfcheck.RUN_TO_ANSWER
+    with capture_output() as cap:
+        obj._ipython_display_()
+    assert len(cap.outputs) == 2
+    live, reopen = cap.outputs
+    assert "application/vnd.jupyter.widget-view+json" in live.data and "text/html" in live.data
+    assert reopen.metadata == {"tfl": "reopen"} and set(reopen.data) == {"text/html"}
+    page = reopen.data["text/html"]
+    assert page.startswith("<div class='tfl-reopen ") and ".tfl-reopen{display:none}" in page
+    assert run in page and selfcheck.md_inline(spec["prompt"]) in page
+    assert all(selfcheck.md_inline(o["text"]) in page for o in spec.get("options", []))
+    assert "Answer" not in page and "<details" not in page and "<script" not in page
+    if item is NUMERIC:
+        assert "26.14" not in page
+    outs = [nbformat.v4.new_output("display_data", data=o.data, metadata=o.metadata) for o in cap.outputs]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("q", outputs=outs)])
+    site.static_outputs(nb)
+    assert len(nb.cells[0].outputs) == 1 and "tfl-reopen" not in json.dumps(nb.cells[0].outputs)
+
+
 def test_citations_in_feedback_are_readable():
     q = {
         **SINGLE,

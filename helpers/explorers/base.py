@@ -49,6 +49,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 import traitlets
 
+from .._reopen import display_with_reopen, reopen_view
 from ._plotview import ARIA_ROOT_CLASS, LOADER_JS, PlotView
 
 REGISTRY: dict[str, Callable[[], Explorer]] = {}
@@ -519,10 +520,7 @@ class Explorer:
         """Two outputs: the live widget (with the static figure and text for static renders,
         see ``_repr_mimebundle_``) and the static view for a saved notebook reopened later
         (``_reopen_html``), marked ``{"tfl": "reopen"}`` in its output metadata."""
-        from IPython.display import display
-
-        display(self._repr_mimebundle_(), raw=True)
-        display({"text/html": self._reopen_html()}, raw=True, metadata={"tfl": "reopen"})
+        display_with_reopen(self._repr_mimebundle_(), self._reopen_html())
 
     def _reopen_html(self) -> str:
         """What a saved notebook shows when it is reopened without the widget state (autosave
@@ -533,13 +531,12 @@ class Explorer:
         trusts the notebooks it saved) for its style and script; untrusted, the text shows."""
         text = self._describe(self._summary, self._good)
         fig = self.static_figure().to_json(remove_uids=False).replace("</", "<\\/")
-        return (
-            f"<div class='tfl-reopen'><style>{_REOPEN_CSS}</style>"
+        return reopen_view(
             f"<p><strong>{html.escape(self.title)}</strong> (static view)</p>"
             f"<div class='tfl-reopen-figure' role='img' aria-label='{html.escape(text)}'></div>"
             f"<p>{html.escape(text)}</p><p class='tfl-reopen-run'><strong>{RUN_TO_EXPLORE}</strong></p>"
             f"<script type='application/json' class='tfl-reopen-json'>{fig}</script>"
-            f"<script>{_REOPEN_SCRIPT}</script></div>"
+            f"<script>{_REOPEN_SCRIPT}</script>"
         )
 
     def _repr_mimebundle_(self, **kwargs):
@@ -562,14 +559,6 @@ def _takes_values(describe: Callable) -> bool:
     return len(params) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
 
 
-#: the widget renderer's error state ("Error displaying widget: model not found"): only then does
-#: the output element itself get the class jupyter-widgets (a live widget is a child of it)
-_DEAD = ".jp-OutputArea-output.jupyter-widgets"
-_REOPEN_CSS = (
-    ".tfl-reopen{display:none}"
-    f".jp-OutputArea:has({_DEAD}) .tfl-reopen{{display:block}}"
-    f".jp-OutputArea-child:has(> {_DEAD}):has(~ .jp-OutputArea-child .tfl-reopen){{display:none}}"
-)
 #: draws the static figure once the view is shown (never while a live explorer hides it)
 _REOPEN_SCRIPT = (
     "(function () {\n"
