@@ -35,6 +35,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
+from .. import _focus
+
 PLOTLY_JS_VERSION = plotly.offline.get_plotlyjs_version()
 #: CSS class of an explorer's view; the PlotView inside names the view's slider handles
 ARIA_ROOT_CLASS = "tfl-aria-root"
@@ -42,9 +44,9 @@ ARIA_ROOT_CLASS = "tfl-aria-root"
 #: quiet time (ms) of an explorer's controls and readout before the readout is announced
 SETTLE_MS = 1000
 
-#: focus colour: 7.2:1 on JupyterLab's light background (#ffffff), as the self-checks use; in the
-#: dark theme (background #111111) a light blue with 9.0:1
-FOCUS_LIGHT, FOCUS_DARK = "#0b57a4", "#8ab4f8"
+#: focus colour: 7.2:1 on JupyterLab's light background (#ffffff); in the dark theme (background
+#: #111111) a light blue with 9.0:1; one pair for explorers, self-checks and tables (helpers._focus)
+FOCUS_LIGHT, FOCUS_DARK = _focus.FOCUS_LIGHT, _focus.FOCUS_DARK
 
 #: figure colours in JupyterLab's dark theme (its background is #111111): text #e6e6e6 is 15:1,
 #: the house colours keep >= 3:1 for lines except black, which is drawn in the text colour
