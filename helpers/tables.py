@@ -105,6 +105,7 @@ class TableFilter:
         for w in self.controls.values():
             w.observe(self._on_change, names="value")
         self.view = widgets.VBox([*self.controls.values(), self.status, self.output])
+        self.view.add_class("tfl-table-filter")  # found by the browser tests (axe)
 
     def rows(self) -> pd.DataFrame:
         """The rows of the table that pass every filter's current value."""
