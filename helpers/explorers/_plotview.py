@@ -204,10 +204,17 @@ function seriesTable(t, i, layout) {
   if (text && (t.type === 'bar' || String(t.mode || '').includes('text'))) {
     cols.push({ head: 'Label', get: (k) => text[k] });
   }
+  // a gap (null x or y: where a line is broken between, e.g., participants) is no point
+  const gap = (v) => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
   const rows = [];
-  for (let k = 0; k < n; k++) rows.push('<tr>' + cols.map((c) => '<td>' + esc(num(c.get(k))) + '</td>').join('') + '</tr>');
+  for (let k = 0; k < n; k++) {
+    if (gap(xcol.get(k)) || gap(ycol.get(k))) continue;
+    rows.push('<tr>' + cols.map((c) => '<td>' + esc(num(c.get(k))) + '</td>').join('') + '</tr>');
+  }
+  if (!rows.length) return null;
   const note = t.visible === 'legendonly' ? ', hidden in the figure' : '';
-  return { html: '<table><caption>' + esc(name) + ' (' + n + (n === 1 ? ' point' : ' points') + note +
+  const m = rows.length;
+  return { html: '<table><caption>' + esc(name) + ' (' + m + (m === 1 ? ' point' : ' points') + note +
     ')</caption><thead><tr>' + cols.map((c) => '<th scope="col">' + esc(c.head) + '</th>').join('') +
     '</tr></thead><tbody>' + rows.join('') + '</tbody></table>' };
 }
@@ -232,7 +239,8 @@ function dataTable(el) {
     box = document.createElement('div');
     box.className = 'tfl-data';
     // Enter and Space work the button, arrow keys scroll the open region; JupyterLab's command
-    // mode never sees them
+    // mode never sees them (Lumino matches a shortcut's selector from the focused element up and
+    // stops at this attribute, so the focusable elements themselves carry it)
     box.setAttribute('data-lm-suppress-shortcuts', 'true');
     btn = document.createElement('button');
     btn.type = 'button';
@@ -240,12 +248,14 @@ function dataTable(el) {
     btn.setAttribute('aria-expanded', 'false');
     btn.setAttribute('aria-controls', id);
     btn.textContent = DATA_SHOW;
+    btn.setAttribute('data-lm-suppress-shortcuts', 'true');
     region = document.createElement('div');
     region.className = 'tfl-data-tables';
     region.id = id;
     region.hidden = true;
     region.tabIndex = 0;
     region.setAttribute('role', 'region');
+    region.setAttribute('data-lm-suppress-shortcuts', 'true');
     const title = plain((el.layout || {}).title);
     region.setAttribute('aria-label', 'Data of the figure' + (title ? ': ' + title : ''));
     btn.addEventListener('click', () => {
