@@ -136,9 +136,11 @@ JS_IS_PROJECT = """([targets, sel]) => targets.map(t => {
 })"""
 
 
-def _split(page, violations: list[dict]) -> tuple[list[str], dict]:
-    """Project violations (one line per node) and upstream ones ({rule: node count})."""
+def _split(page, violations: list[dict], examples: dict | None = None) -> tuple[list[str], dict]:
+    """Project violations (one line per node) and upstream ones ({rule: node count}); the first
+    upstream nodes of each rule go to ``examples`` ({rule: [target and HTML]})."""
     ours, upstream = [], {}
+    examples = {} if examples is None else examples
     for v in violations:
         targets = [n["target"] for n in v["nodes"]]
         flags = page.evaluate(JS_IS_PROJECT, [targets, PROJECT])
@@ -148,6 +150,8 @@ def _split(page, violations: list[dict]) -> tuple[list[str], dict]:
             else:
                 key = f"{v['id']} ({v['impact']})"
                 upstream[key] = upstream.get(key, 0) + 1
+                if len(examples.setdefault(key, [])) < 3:
+                    examples[key].append(f"{n['target']}: {n['html'][:200]}")
     return ours, upstream
 
 
@@ -183,12 +187,14 @@ def test_axe_after_run_all(lab, path):
         assert counts[".tfl-table-scroll"] >= want["tables"], counts
         assert counts[".jp-RenderedMarkdown table"] >= want["md_tables"], counts
         t1 = time.perf_counter()
-        ours, upstream = _split(page, _axe(page))
+        examples: dict = {}
+        ours, upstream = _split(page, _axe(page), examples)
         summary = {
             "notebook": path.name,
             "project_nodes": counts,
             "project_violations": ours,
             "upstream_violations": upstream,
+            "upstream_examples": examples,
             "run_s": round(t1 - t0, 1),
             "axe_s": round(time.perf_counter() - t1, 1),
         }
@@ -504,6 +510,17 @@ def test_figure_data_table_on_request(lab):
         # axe stays clean with the tables open
         bad = _axe(page, {"include": [[".tfl-explorer"]]})
         assert not bad, [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in bad]
+        # test of the test: a nameless button put into an explorer counts as the project's
+        page.evaluate(
+            "() => document.querySelector('.tfl-name-signalling .tfl-readout')"
+            ".insertAdjacentHTML('beforeend', '<button class=\"tfl-test-bad\"></button>')"
+        )
+        try:
+            ours, upstream = _split(page, _axe(page))
+            assert any(o.startswith("button-name") and "tfl-test-bad" in o for o in ours), ours
+            assert not any("tfl-test-bad" in o for o in ours if not o.startswith("button-name")), ours
+        finally:
+            page.evaluate("() => document.querySelector('.tfl-test-bad').remove()")
         # Space on the button closes it again: one tab stop, nothing left in the page
         button.focus()
         page.keyboard.press("Space")
