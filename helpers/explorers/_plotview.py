@@ -8,8 +8,9 @@ load its ESM and run ``initialize`` ("[anywidget] Failed to initialize model." a
 ``AbortSignal.timeout(2000)`` in anywidget's runtime); compiling several 5 MB modules at once on a
 loaded machine takes longer, which is what blanked explorer figures under load.
 
-Here the ESM is about 4 KB and does not wait for plotly.js in ``initialize``; its first draw
-waits for an idle moment, so that no long task of ours runs while other widgets still load.
+Here the ESM is about 15 KB (its comments stripped) and does not wait for plotly.js in
+``initialize``; its first draw waits for an idle moment, so that no long task of ours runs while
+other widgets still load.
 plotly.js itself is the copy that plotly's own JupyterLab extension (``jupyterlab-plotly``,
 installed with the plotly package) serves over HTTP: JupyterLab, Notebook 7 and Voilà load that
 mime-renderer extension when the page starts (versioned URL, cached by the browser, no CDN), and
@@ -275,7 +276,16 @@ function dataTable(el) {
     "__DATA_HIDE__", json.dumps(DATA_TABLE_HIDE)
 )
 
-_ESM = (
+
+def _compact_js(src: str) -> str:
+    """``src`` without its comment-only lines and indentation (every PlotView sends its ESM, so
+    the comments stay here, in the Python source). Safe for this code: no template literal or
+    string spans a line."""
+    lines = (line.strip() for line in src.split("\n"))
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+_ESM = _compact_js(
     (
         LOADER_JS
         + DATA_TABLE_JS
