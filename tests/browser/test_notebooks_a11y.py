@@ -170,6 +170,18 @@ def test_axe_after_run_all(lab, path):
     t0 = time.perf_counter()
     page, log = _open_and_run(lab, f"notebooks/{path.name}", len(want["explorers"]), want["selfchecks"])
     try:
+        # static plotly outputs are drawn by JupyterLab's plotly renderer, apart from the explorers
+        # (wait_for_figures counts only the figures already in the page): wait for all of them
+        n_static = len(page.evaluate(labdriver.JS_MODEL_OUTPUTS)["plotly_static"])
+        try:
+            page.wait_for_function(
+                "n => [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')]"
+                ".filter(g => g.querySelector('svg.main-svg')).length >= n",
+                arg=n_static + len(want["explorers"]),
+                timeout=120_000,
+            )
+        except Exception:  # reported by page_problems, with what is missing
+            pass
         problems, _ = labdriver.page_problems(page, log, want["explorers"])
         assert not problems, f"{path.name} did not run cleanly:\n- " + "\n- ".join(problems)
         # every figure's data as a table, open, so that axe checks the tables too
