@@ -27,7 +27,8 @@ starts with words ("Correct —" / "Not quite —" / "No answer yet —"), never
 The widgets are small anywidgets: a radio group is one tab stop whose arrow keys move the
 selection (they never reach JupyterLab's command mode), the group is named by its question,
 Enter in a number box checks it, changing an answer clears the old feedback, and every
-control shows a 3 px focus outline (#0b57a4: 7.1:1 on white). Predictions stay in the kernel:
+control shows a 3 px focus outline (#0b57a4: 7.2:1 on white; #8ab4f8, 9.0:1 on #111111, in
+JupyterLab's dark theme: ``helpers._focus``). Predictions stay in the kernel:
 nothing is logged or sent anywhere.
 """
 
@@ -46,6 +47,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from ._focus import focus_css
 from ._reopen import display_with_reopen, reopen_view
 
 CORRECT = "Correct — "
@@ -569,21 +571,25 @@ function render({ model, el }) {
 export default { render };
 """
 
-_CSS = """
+_CSS = (
+    """
 .tfl-selfcheck .tfl-box, .tfl-predict .tfl-box { border: 1px solid #767676; padding: 4px 10px; margin: 8px 0; }
 .tfl-option { display: block; margin: 2px 0; cursor: pointer; }
 .tfl-options { margin: 4px 0; }
 .tfl-number { margin: 0 6px; padding: 2px 4px; border: 1px solid #767676; }
 .tfl-button { margin: 6px 0; padding: 3px 12px; border: 1px solid #767676; background: #f5f5f5;
               color: #1a1a1a; cursor: pointer; }
-.tfl-selfcheck input:focus-visible, .tfl-selfcheck button:focus-visible,
-.tfl-predict input:focus-visible, .tfl-predict button:focus-visible {
-  outline: 3px solid #0b57a4; outline-offset: 2px; }
 .tfl-feedback:empty { display: none; }
 .tfl-feedback { margin: 4px 0; padding-left: 8px; }
 .tfl-feedback.ok, .tfl-feedback .ok { border-left: 4px solid #007a5a; }
 .tfl-feedback .miss { border-left: 4px solid #b34700; }
 """
+    # 3 px focus outline, >= 3:1 in JupyterLab's light and dark themes (helpers._focus)
+    + focus_css(
+        ".tfl-selfcheck input:focus-visible, .tfl-selfcheck button:focus-visible, "
+        ".tfl-predict input:focus-visible, .tfl-predict button:focus-visible"
+    )
+)
 
 
 def _widget_bundle(widget, extra: dict, **kwargs):

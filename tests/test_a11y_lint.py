@@ -134,6 +134,27 @@ def test_lint_finds_figures_without_description():
     assert len(problems) == 1 and problems[0].startswith("cell 2")
 
 
+def test_lint_finds_tables_without_caption():
+    table = "| Claim | Source |\n|---|---|\n| IGF-1 rises | (A, 2001) |\n"
+    bad = _nb(
+        ("markdown", "Some running text that explains the table.\n\n" + table),
+        ("markdown", table),
+        ("markdown", "*Italic is not a caption.*\n\n" + table),
+        ("markdown", "**Table: too far away.**\n\n\n\n" + table),
+        ("markdown", "<table><tr><td>1</td></tr></table>"),
+    )
+    problems = lint.table_caption_problems(bad)
+    assert [p.split(":")[0] for p in problems] == ["cell 0", "cell 1", "cell 2", "cell 3", "cell 4"], problems
+    assert "| Claim | Source |" in problems[0] and "bold" in problems[0]
+    good = _nb(
+        ("markdown", "**Table: claims and their sources.**\n\n" + table + "\nText after it."),
+        ("markdown", "**Open task (e): your answers.** Copy this table.\n\n" + table),
+        ("markdown", "<table><caption>Glossary</caption><tr><td>1</td></tr></table>"),
+        ("markdown", "A | pipe | in text is not a table.\n\n```\n| a | b |\n|---|---|\n```"),
+    )
+    assert not lint.table_caption_problems(good)
+
+
 def test_lint_catches_unlabelled_controls():
     import ipywidgets as widgets
 

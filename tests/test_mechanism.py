@@ -1,6 +1,7 @@
 """Notebook 01 pieces: the trophic-factor table, its filter, the plots and the two explorers."""
 
 import math
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -65,8 +66,16 @@ def test_table_html_is_accessible():
     text = table_html(df, "Caption <here>")
     assert "<caption" in text and "Caption &lt;here&gt;" in text
     assert text.count("<th scope='col'") == len(df.columns)
-    with pytest.raises(ValueError, match="caption"):
-        table_html(df, "")
+    # the scroll container is a focusable region named by the caption (a wide table can be
+    # scrolled with the keyboard), with a focus outline in the light and the dark theme
+    region = re.search(r"<div class='tfl-table-scroll'([^>]*)>", text).group(1)
+    for attr in ("role='region'", "tabindex='0'", "aria-label='Caption &lt;here&gt;'"):
+        assert attr in region, region
+    assert "overflow-x: auto" in text and "outline: 3px solid #0b57a4" in text and "#8ab4f8" in text
+    assert text.index("tfl-table-scroll'") < text.index("<table") < text.index("</table></div>")
+    for empty in ("", "  "):
+        with pytest.raises(ValueError, match="caption"):
+            table_html(df, empty)
 
 
 def test_filter_rerenders_and_counts():

@@ -61,6 +61,38 @@ def test_numbers_quoted_in_notebook_04(phrase, computed, quoted):
     assert phrase in _markdown("04"), f"notebook 04 no longer says {phrase!r}"
 
 
+def test_notebook_04_diet_pattern_figure_description_quotes_the_computed_result():
+    """The text before notebook 04's diet-pattern figure states its result (issue 18): the group
+    means and the vegan difference of the illustrative cohort, computed as the notebook does."""
+    from helpers import load_dataset
+    from helpers.illustrative.nutrition import group_summary
+    from helpers.models.stats import mean_difference_ci, relative_difference_ci
+
+    def minus(x: str) -> str:
+        return x.replace("-", "−")
+
+    cohort = load_dataset("diet_cohort")
+    means = group_summary(cohort, "pattern", "igf1_ng_ml")["mean"]
+    vegan = cohort[cohort["pattern"] == "vegan"]["igf1_ng_ml"]
+    others = cohort[cohort["pattern"] != "vegan"]["igf1_ng_ml"]
+    d, lo, hi = mean_difference_ci(vegan, others)
+    rel = relative_difference_ci(vegan, others)[0]
+    md = _markdown("04")
+    quoted = (
+        f"the vegans' mean IGF-1 is {means['vegan']:.0f} ng/mL, against {means['omnivore']:.0f} ng/mL in "
+        f"omnivores and {means['vegetarian']:.0f} ng/mL in vegetarians",
+        "the vegan-minus-others difference is "
+        + minus(f"{d:.1f} ng/mL (95 % CI {lo:.1f} to {hi:.1f} ng/mL)"),
+        f"an interval wholly {'below' if hi < 0 else 'above'} zero",
+        f"the synthetic cohort's vegan difference, {_signed(rel)} %",
+        f"raised IGF-1 by {n.MILK_WMD_NG_ML} ng/mL (95 % CI {n.MILK_WMD_CI_NG_ML[0]} to "
+        f"{n.MILK_WMD_CI_NG_ML[1]} ng/mL), an interval wholly above zero",
+    )
+    for phrase in quoted:
+        assert phrase in md, f"notebook 04 should say {phrase!r}"
+    assert hi < 0 < n.MILK_WMD_CI_NG_ML[0]  # "both differences lie clearly away from zero"
+
+
 def test_notebook_04_plateau_holds_at_every_quoted_intake():
     assert {_signed(n.steady_state_igf1(p) - 1) for p in (1.67, 3.0, 4.0)} == {"+14"}
 

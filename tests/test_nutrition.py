@@ -349,4 +349,29 @@ def test_diet_patterns_explorer_ci_shrinks_with_n():
     ex.set(outcome="igfbp1_ug_l")
     assert ex.figure.layout.yaxis.title.text == "Serum IGFBP-1 (µg/L)"
     assert ex.figure.data[2].y[0] == 30.0 and 0 < ex.summary()["effect_lo_pct"]
-    assert "Illustrative (synthetic)" in ex.readout.value
+    assert "illustrative (synthetic)" in ex.readout.value
+
+
+@pytest.mark.parametrize("outcome", ["igf1_ng_ml", "igfbp1_ug_l"])
+def test_diet_patterns_description_states_the_result(outcome):
+    """The text alternative starts with the key result, from the interval it describes: whether
+    this sample's 95 % CI excludes zero, and in which direction (issue 18)."""
+    ex = create("diet_patterns")
+    seen = set()
+    for n_per_group in (5, 10, 20, 40, ex.controls["n_per_group"].max):
+        ex.set(outcome=outcome, n_per_group=n_per_group)
+        s = ex.summary()
+        text = ex.describe(s)
+        first = text.split(". ")[0]
+        if s["effect_lo_pct"] > 0 or s["effect_hi_pct"] < 0:
+            word = "higher" if s["effect_lo_pct"] > 0 else "lower"
+            assert "excludes zero" in first and f"level is {word} than" in text, text
+            seen.add("excludes")
+        else:
+            assert "includes zero" in first and "cannot tell" in text, text
+            seen.add("includes")
+        assert (
+            f"{s['effect_pct']:+.0f} % (95 % CI {s['effect_lo_pct']:+.0f} to {s['effect_hi_pct']:+.0f} %)"
+            in text
+        )
+    assert seen == {"excludes", "includes"}, "the test needs states on both sides"

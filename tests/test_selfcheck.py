@@ -212,6 +212,9 @@ def test_widget_javascript_meets_the_keyboard_contract():
     assert "ev.stopPropagation()" in js and "ArrowDown" in js and "tabIndex" in js
     assert "ev.key === 'Enter'" in js  # Enter in a number box checks it
     assert "outline: 3px solid #0b57a4" in selfcheck._CSS
+    # JupyterLab Dark (#111111): #0b57a4 would be 2.6:1, the dark-theme colour is 9.0:1
+    assert "body[data-jp-theme-light='false'] .tfl-selfcheck button:focus-visible" in selfcheck._CSS
+    assert "outline-color: #8ab4f8" in selfcheck._CSS
 
 
 def test_static_bundle_has_question_options_and_collapsed_answer():

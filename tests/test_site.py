@@ -434,6 +434,53 @@ def test_readout_announced_once_when_a_slider_settles(site, browser):
 
 
 @pytest.mark.browser
+def test_figure_data_table_on_request(site, browser):
+    """Under each explorer's figure a button shows the figure's data as tables (the live
+    notebook's code, tfl-data-table.js); an open table follows the figure when a control moves;
+    axe finds nothing in the open tables."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    out, info = site
+    nb_path = next(p for p in NOTEBOOKS if "diet_patterns" in _explorers_on(info, p))
+    page, remote = open_page(browser, out / (nb_path.stem + ".html"))
+    try:
+        _wait_ready(page)
+        n = len(_explorers_on(info, nb_path))
+        assert page.locator("section.tfl-explorer .tfl-data > button").count() == n
+        sec = page.locator("section.tfl-name-diet_patterns")
+        button, region = sec.locator(".tfl-data > button"), sec.locator(".tfl-data > .tfl-data-tables")
+        assert button.get_attribute("aria-expanded") == "false" and region.evaluate("r => r.hidden")
+        button.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("r => !r.hidden && r.querySelector('table')", arg=region.element_handle())
+        assert button.get_attribute("aria-expanded") == "true"
+        shown = (
+            "r => [...r.querySelector('table').tBodies[0].rows].map(tr => Number(tr.cells[1].textContent))"
+        )
+        drawn = "() => Array.from(window.TFL.explorers.diet_patterns.gd.data[0].y)"
+        before = region.evaluate(shown)
+        assert before == pytest.approx(page.evaluate(drawn), rel=5e-4) and len(before) == 3
+        sec.locator(".tfl-key-n_per_group input").focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            f"([r, b]) => JSON.stringify(({shown})(r)) !== JSON.stringify(b)",
+            arg=[region.element_handle(), before],
+            timeout=10_000,
+        )
+        assert region.evaluate(shown) == pytest.approx(page.evaluate(drawn), rel=5e-4)
+        opts = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        bad = (
+            Axe()
+            .run(page, context={"include": [["section.tfl-explorer"]]}, options=opts)
+            .response["violations"]
+        )
+        assert not bad, [f"{v['id']}: {[x['target'] for x in v['nodes']][:3]}" for v in bad]
+        assert remote == []
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
 def test_phone_width_keyboard_and_focus(site, browser, nb_path):
     """At 375 px nothing scrolls sideways and figures fit; every control is reached with Tab,

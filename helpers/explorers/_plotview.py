@@ -8,8 +8,9 @@ load its ESM and run ``initialize`` ("[anywidget] Failed to initialize model." a
 ``AbortSignal.timeout(2000)`` in anywidget's runtime); compiling several 5 MB modules at once on a
 loaded machine takes longer, which is what blanked explorer figures under load.
 
-Here the ESM is about 4 KB and does not wait for plotly.js in ``initialize``; its first draw
-waits for an idle moment, so that no long task of ours runs while other widgets still load.
+Here the ESM is about 15 KB (its comments stripped) and does not wait for plotly.js in
+``initialize``; its first draw waits for an idle moment, so that no long task of ours runs while
+other widgets still load.
 plotly.js itself is the copy that plotly's own JupyterLab extension (``jupyterlab-plotly``,
 installed with the plotly package) serves over HTTP: JupyterLab, Notebook 7 and Voilà load that
 mime-renderer extension when the page starts (versioned URL, cached by the browser, no CDN), and
@@ -35,6 +36,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
+from .. import _focus
+
 PLOTLY_JS_VERSION = plotly.offline.get_plotlyjs_version()
 #: CSS class of an explorer's view; the PlotView inside names the view's slider handles
 ARIA_ROOT_CLASS = "tfl-aria-root"
@@ -42,9 +45,9 @@ ARIA_ROOT_CLASS = "tfl-aria-root"
 #: quiet time (ms) of an explorer's controls and readout before the readout is announced
 SETTLE_MS = 1000
 
-#: focus colour: 7.2:1 on JupyterLab's light background (#ffffff), as the self-checks use; in the
-#: dark theme (background #111111) a light blue with 9.0:1
-FOCUS_LIGHT, FOCUS_DARK = "#0b57a4", "#8ab4f8"
+#: focus colour: 7.2:1 on JupyterLab's light background (#ffffff); in the dark theme (background
+#: #111111) a light blue with 9.0:1; one pair for explorers, self-checks and tables (helpers._focus)
+FOCUS_LIGHT, FOCUS_DARK = _focus.FOCUS_LIGHT, _focus.FOCUS_DARK
 
 #: figure colours in JupyterLab's dark theme (its background is #111111): text #e6e6e6 is 15:1,
 #: the house colours keep >= 3:1 for lines except black, which is drawn in the text colour
@@ -65,6 +68,25 @@ body[data-jp-theme-light='false'] .tfl-explorer :is(input, select, button, texta
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
 }}
 """
+
+#: the data table on request (see ``dataTable`` in the ESM): a disclosure button under the figure
+#: and, when open, one table per series in a scrolling region (its header row stays in view)
+DATA_TABLE_CSS = """
+.tfl-data { margin: 2px 0 6px 8px; }
+.tfl-data-toggle { padding: 3px 12px; border: 1px solid #767676; background: #f5f5f5; color: #1a1a1a;
+  cursor: pointer; font: inherit; }
+.tfl-data-tables { max-height: 24em; overflow: auto; margin-top: 6px; max-width: 100%; }
+.tfl-data-tables p { margin: 4px 0; }
+.tfl-data-tables table { border-collapse: collapse; margin: 0 0 12px; font-size: 0.95em; }
+.tfl-data-tables caption { text-align: left; font-weight: bold; padding: 2px 0; }
+.tfl-data-tables th, .tfl-data-tables td { text-align: left; padding: 1px 12px 1px 0; vertical-align: top; }
+.tfl-data-tables td { font-variant-numeric: tabular-nums; }
+.tfl-data-tables thead th { position: sticky; top: 0; background: var(--jp-layout-color0, #ffffff);
+  border-bottom: 1px solid #767676; }
+"""
+
+#: the disclosure button's text, closed and open
+DATA_TABLE_SHOW, DATA_TABLE_HIDE = "Show the figure's data as a table", "Hide the figure's data table"
 
 #: plain script (no import/export): finds plotly.js and decodes plotly.py's typed arrays; used by
 #: the widget ESM and by the static view of a reopened notebook (Explorer._reopen_html)
@@ -135,9 +157,138 @@ function getPlotly() {
 }
 """.replace("__PLOTLY_JS_VERSION__", PLOTLY_JS_VERSION)
 
-_ESM = (
+#: plain script (no import/export), part of the widget ESM and of the static site's pages: the
+#: figure's data as a table on request, one piece of code for every explorer
+DATA_TABLE_JS = r"""
+// The figure's data as a table, on request (a text alternative for the numbers of a chart): a
+// disclosure button under the figure (one tab stop while closed); when open, one table per
+// series, built from the traces as drawn: the trace name as caption, the axis titles (which carry
+// the units) as column headers, every point, error-bar ends and text labels. Series on hidden
+// axes (a diagram) are named, not tabulated: the text description below tells what they show.
+// Rebuilt on opening and after every redraw while open; closed, it costs nothing.
+const DATA_SHOW = __DATA_SHOW__, DATA_HIDE = __DATA_HIDE__;
+const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const plain = (t) => {
+  const v = t && typeof t === 'object' ? t.text : t;
+  return (v === undefined || v === null ? '' : String(v)).replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+};
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v)
+  ? String(Number(v.toPrecision(4))) : (v === undefined || v === null ? '' : plain(v)));
+function axisOf(layout, letter, ref) {
+  let ax = layout[letter + 'axis' + String(ref || letter).slice(1)] || {};
+  const hidden = ax.visible === false;
+  // an axis shared with another (`matches`) has its title there
+  for (let i = 0; i < 4 && !plain(ax.title) && ax.matches; i++) {
+    ax = layout[letter + 'axis' + String(ax.matches).slice(1)] || {};
+  }
+  return { title: plain(ax.title), hidden };
+}
+function seriesTable(t, i, layout) {
+  const xs = t.x ? Array.from(t.x) : null, ys = t.y ? Array.from(t.y) : null;
+  const n = Math.max(xs ? xs.length : 0, ys ? ys.length : 0);
+  const name = plain(t.name) || 'Series ' + (i + 1);
+  if (!n || t.visible === false) return null;
+  const xa = axisOf(layout, 'x', t.xaxis), ya = axisOf(layout, 'y', t.yaxis);
+  if (xa.hidden && ya.hidden) return { skipped: name };
+  const at = (a, k) => (a ? a[k] : k);
+  const xcol = { head: xa.title || (xs && typeof xs[0] === 'string' ? 'Category' : 'x'), get: (k) => at(xs, k) };
+  const ycol = { head: ya.title || (ys && typeof ys[0] === 'string' ? 'Category' : 'y'), get: (k) => at(ys, k) };
+  const cols = t.orientation === 'h' ? [ycol, xcol] : [xcol, ycol];
+  for (const [e, col, vals] of [[t.error_x, xcol, xs], [t.error_y, ycol, ys]]) {
+    if (!e || e.visible === false || !e.array || !vals) continue;
+    const up = Array.from(e.array), down = e.arrayminus && e.symmetric !== true ? Array.from(e.arrayminus) : up;
+    cols.push({ head: col.head + ', error bar low', get: (k) => vals[k] - down[k] });
+    cols.push({ head: col.head + ', error bar high', get: (k) => vals[k] + up[k] });
+  }
+  const text = Array.isArray(t.text) || ArrayBuffer.isView(t.text) ? Array.from(t.text) : null;
+  if (text && (t.type === 'bar' || String(t.mode || '').includes('text'))) {
+    cols.push({ head: 'Label', get: (k) => text[k] });
+  }
+  // a gap (null x or y: where a line is broken between, e.g., participants) is no point
+  const gap = (v) => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
+  const rows = [];
+  for (let k = 0; k < n; k++) {
+    if (gap(xcol.get(k)) || gap(ycol.get(k))) continue;
+    rows.push('<tr>' + cols.map((c) => '<td>' + esc(num(c.get(k))) + '</td>').join('') + '</tr>');
+  }
+  if (!rows.length) return null;
+  const note = t.visible === 'legendonly' ? ', hidden in the figure' : '';
+  const m = rows.length;
+  return { html: '<table><caption>' + esc(name) + ' (' + m + (m === 1 ? ' point' : ' points') + note +
+    ')</caption><thead><tr>' + cols.map((c) => '<th scope="col">' + esc(c.head) + '</th>').join('') +
+    '</tr></thead><tbody>' + rows.join('') + '</tbody></table>' };
+}
+function dataTablesHtml(gd) {
+  const layout = gd.layout || {};
+  const parts = (gd.data || []).map((t, i) => seriesTable(t, i, layout)).filter(Boolean);
+  const tables = parts.filter((p) => p.html), skipped = parts.filter((p) => p.skipped).map((p) => p.skipped);
+  const intro = '<p>' + tables.length + ' series' +
+    ', every point as drawn (numbers to 4 significant digits).' +
+    (skipped.length ? ' Not tabulated (a diagram without axes; the text below describes it): ' +
+      esc(skipped.join('; ')) + '.' : '') + '</p>';
+  return intro + tables.map((p) => p.html).join('');
+}
+let dataIds = 0;
+function dataTable(el) {
+  let box = null, btn = null, region = null;
+  const open = () => !!(region && !region.hidden);
+  const fill = () => { if (open()) region.innerHTML = dataTablesHtml(el); };
+  const make = () => {
+    if (box || !el.parentNode) return;
+    const id = 'tfl-data-' + (++dataIds) + '-' + Math.random().toString(36).slice(2, 8);
+    box = document.createElement('div');
+    box.className = 'tfl-data';
+    // Enter and Space work the button, arrow keys scroll the open region; JupyterLab's command
+    // mode never sees them (Lumino matches a shortcut's selector from the focused element up and
+    // stops at this attribute, so the focusable elements themselves carry it)
+    box.setAttribute('data-lm-suppress-shortcuts', 'true');
+    btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 'tfl-data-toggle';
+    btn.setAttribute('aria-expanded', 'false');
+    btn.setAttribute('aria-controls', id);
+    btn.textContent = DATA_SHOW;
+    btn.setAttribute('data-lm-suppress-shortcuts', 'true');
+    region = document.createElement('div');
+    region.className = 'tfl-data-tables';
+    region.id = id;
+    region.hidden = true;
+    region.tabIndex = 0;
+    region.setAttribute('role', 'region');
+    region.setAttribute('data-lm-suppress-shortcuts', 'true');
+    const title = plain((el.layout || {}).title);
+    region.setAttribute('aria-label', 'Data of the figure' + (title ? ': ' + title : ''));
+    btn.addEventListener('click', () => {
+      region.hidden = !region.hidden;
+      btn.setAttribute('aria-expanded', String(!region.hidden));
+      btn.textContent = region.hidden ? DATA_SHOW : DATA_HIDE;
+      if (region.hidden) region.textContent = ''; else fill();
+    });
+    box.appendChild(btn);
+    box.appendChild(region);
+    el.after(box);  // under the figure, above its text description (the readout)
+  };
+  return { sync: () => { make(); fill(); }, remove: () => { if (box) box.remove(); } };
+}
+
+""".replace("__DATA_SHOW__", json.dumps(DATA_TABLE_SHOW)).replace(
+    "__DATA_HIDE__", json.dumps(DATA_TABLE_HIDE)
+)
+
+
+def _compact_js(src: str) -> str:
+    """``src`` without its comment-only lines and indentation (every PlotView sends its ESM, so
+    the comments stay here, in the Python source). Safe for this code: no template literal or
+    string spans a line."""
+    lines = (line.strip() for line in src.split("\n"))
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+_ESM = _compact_js(
     (
         LOADER_JS
+        + DATA_TABLE_JS
         + """
 // ipywidgets' slider handle (role="slider") has no accessible name of its own (WCAG 4.1.2, axe
 // aria-input-field-name): give every handle in this explorer's view the slider's visible label
@@ -174,7 +325,7 @@ function addCss() {
   if (document.getElementById('tfl-explorer-css')) return;
   const s = document.createElement('style');
   s.id = 'tfl-explorer-css';
-  s.textContent = __EXPLORER_CSS__;
+  s.textContent = __EXPLORER_CSS__ + __DATA_TABLE_CSS__;
   document.head.appendChild(s);
 }
 
@@ -278,6 +429,7 @@ const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { t
 export default {
   render({ model, el }) {
     let busy = false, again = false, alive = true, Plotly = null;
+    const data = dataTable(el);
     const draw = async () => {
       if (busy) { again = true; return; }
       busy = true;
@@ -292,6 +444,7 @@ export default {
           await Plotly.react(el, shown.data, shown.layout, model.get('_config'));
           el.dataset.tflTheme = isDark() ? 'dark' : 'light';
           oneTabStop(el);
+          data.sync();
           el.dataset.tflRevision = String(model.get('_revision'));
         } while (again && alive);
       } catch (err) {
@@ -323,6 +476,7 @@ export default {
       theme.disconnect();
       unwatch();
       unannounce();
+      data.remove();
       if (Plotly) Plotly.purge(el);
     };
   },
@@ -333,6 +487,7 @@ export default {
     .replace("__EXPLORER_CSS__", json.dumps(EXPLORER_CSS))
     .replace("__SETTLE_MS__", str(SETTLE_MS))
     .replace("__DARK__", json.dumps(DARK))
+    .replace("__DATA_TABLE_CSS__", json.dumps(DATA_TABLE_CSS))
 )
 
 

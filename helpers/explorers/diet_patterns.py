@@ -104,10 +104,22 @@ class DietPatternsExplorer(Explorer):
         lab, unit = _OUTCOMES[outcome]
         p, plo, phi = _PUBLISHED[outcome]
         pub = f"{p:+.0f} %" if plo == phi else f"{p:+.0f} % (range {plo:+.0f} to {phi:+.0f} %)"
+        lo, hi = s["effect_lo_pct"], s["effect_hi_pct"]
+        # the key result first: can this sample tell vegans from the others?
+        if lo > 0 or hi < 0:
+            verdict = (
+                f"With {s['n_per_group']:.0f} participants per group the 95 % confidence interval excludes "
+                f"zero: in this sample vegans' level is {'higher' if lo > 0 else 'lower'} than the others'."
+            )
+        else:
+            verdict = (
+                f"With {s['n_per_group']:.0f} participants per group the 95 % confidence interval includes "
+                f"zero: this sample cannot tell whether vegans differ."
+            )
         return (
-            f"Illustrative (synthetic) cohort, first {s['n_per_group']:.0f} participants per group. "
-            f"Left: mean serum {lab.split()[-1]} of omnivores, vegetarians and vegans with 95 % confidence "
-            f"intervals. Right: vegans differ from the others by {s['effect_pct']:+.0f} % (95 % CI "
-            f"{s['effect_lo_pct']:+.0f} to {s['effect_hi_pct']:+.0f} %); the published "
-            f"observational value is {pub}. Larger samples give narrower intervals."
+            f"{verdict} In this illustrative (synthetic) cohort, vegans' serum {lab.split()[-1]} differs "
+            f"from the others' by {s['effect_pct']:+.0f} % (95 % CI {lo:+.0f} to {hi:+.0f} %); the "
+            f"published observational value is {pub}. Left: the group means of omnivores, vegetarians "
+            f"and vegans with 95 % confidence intervals. Right: the difference in this sample and the "
+            f"published one. Larger samples give narrower intervals."
         )

@@ -11,6 +11,8 @@ Per notebook (:func:`lint_notebook`):
   text description of at least a sentence in the markdown cell right before or after it;
 * link text is descriptive: not "here", "click here", "link", "this", "more", and not a bare URL;
   no bare URLs in running text;
+* every table has a caption: a Markdown table has a bold line (``**Table: what it shows.**``)
+  directly before it (at most one blank line between), an HTML ``<table>`` a ``<caption>``;
 * citations are readable "(Author et al., Year)" links to the References heading, every cited key
   resolves in data/references.csv and has an entry under References, and every glossary term is
   linked at its first use (:func:`citation_problems`; ``python -m helpers.publish.citations
@@ -141,6 +143,42 @@ def link_problems(nb: dict) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------
+# tables need a caption
+# ------------------------------------------------------------------------------------------
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?!\s)[^*_].*?(\*\*|__)")
+_HTML_TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
+
+
+def table_caption_problems(nb: dict) -> list[str]:
+    """Tables in markdown cells without a caption, naming the cell and the table's header row.
+
+    A Markdown table cannot carry a ``<caption>``; its caption is a line in bold right before it
+    (at most one blank line between), such as ``**Table: the studies of this notebook.**``, so
+    that it is read (and seen) just before the table. An HTML table needs a ``<caption>``."""
+    out = []
+    for i, md in _md_sources(nb):
+        lines = md.split("\n")
+        for j in range(len(lines) - 1):
+            starts = _TABLE_ROW.match(lines[j]) and _TABLE_RULE.match(lines[j + 1])
+            if not starts or (j > 0 and _TABLE_ROW.match(lines[j - 1])):
+                continue
+            k = j - 1
+            while k >= 0 and not lines[k].strip() and j - k <= 2:
+                k -= 1
+            if k < 0 or not lines[k].strip() or not _BOLD_LINE.match(lines[k]):
+                out.append(
+                    f"cell {i}: Markdown table {_text(lines[j])[:60]!r} has no caption: put a line in "
+                    f"bold directly before it, e.g. '**Table: what the table shows.**'"
+                )
+        for m in _HTML_TABLE.finditer(md):
+            if not re.search(r"<caption\b[^>]*>\s*\S", m.group(0), re.I):
+                out.append(f"cell {i}: HTML table without a <caption>: {m.group(0)[:60]!r}")
+    return out
+
+
+# ------------------------------------------------------------------------------------------
 # figures need a text description next to them
 # ------------------------------------------------------------------------------------------
 def _root_name(node) -> str | None:
@@ -264,6 +302,7 @@ def lint_notebook(path: Path) -> list[str]:
         + image_problems(nb)
         + link_problems(nb)
         + figure_description_problems(nb)
+        + table_caption_problems(nb)
         + citation_problems(nb, Path(path).name)
     )
 

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 # the one setting for the repository and the release Binder links use (also the README badge)
+from ..explorers._plotview import DATA_TABLE_CSS
 from ..routes import BINDER_URL, without_colab_cell
 from ..routes import REPOSITORY as REPO
 from . import BUILD_DIR, NOTEBOOK_DIR, ROOT, notebook_paths
@@ -50,6 +51,9 @@ GITHUB_BLOB = f"https://github.com/{REPO}/blob/main/{{path}}"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SITE_JS = "tfl-site.js"
+#: the figure's data as a table on request: the same code as in the live notebook's figures
+#: (helpers.explorers._plotview.DATA_TABLE_JS), written into the site as a plain script
+DATA_TABLE_JS = "tfl-data-table.js"
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -113,6 +117,7 @@ fieldset.tfl-choice .tfl-radio { display: inline-flex; align-items: center; marg
 .tfl-readout th, .tfl-readout td { text-align: left; padding: 2px 12px 2px 0; font-weight: normal;
   overflow-wrap: anywhere; }
 .tfl-readout th { font-weight: 600; }
+.tfl-data-tables:focus { outline: 3px solid #0b57a4; outline-offset: 2px; }
 .tfl-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 input:focus-visible, select:focus-visible, .tfl-explorer button:focus-visible,
@@ -142,6 +147,8 @@ input:focus-visible, select:focus-visible, .tfl-explorer button:focus-visible,
 /* long code lines wrap instead of being cut off (the input area hides overflow) */
 body .jp-InputArea-editor .highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
+# the figure data tables (the live notebook's style for them, helpers/explorers/_plotview.py)
+SITE_CSS += DATA_TABLE_CSS
 
 
 # ------------------------------------------------------------------------------------------
@@ -387,7 +394,7 @@ def rewrite_links(page: str, built: set[str], src_rel: str = "notebooks") -> str
         if path.endswith(".ipynb") and posixpath.dirname(path) in ("", ".") and name in built:
             new = name[: -len(".ipynb")] + ".html" + (f"#{frag}" if frag else "")
         elif (
-            path in ("index.html", "plotly.min.js", SITE_JS)
+            path in ("index.html", "plotly.min.js", SITE_JS, DATA_TABLE_JS)
             or path.endswith(".data.js")
             or path.endswith(".html")
             and path[:-5] + ".ipynb" in built
@@ -511,6 +518,20 @@ def plotly_js_path() -> Path:
     return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
 
 
+def data_table_script() -> str:
+    """The site's copy of the live figures' data-table code: ``window.TFL_DATA_TABLE.dataTable(gd)``
+    gives the disclosure button and tables under a drawn plotly figure (``sync()`` after a draw)."""
+    from ..explorers._plotview import DATA_TABLE_JS as code
+
+    return (
+        "/* Trophic Factors Lab: a figure's data as a table on request (generated from\n"
+        " * helpers/explorers/_plotview.py DATA_TABLE_JS, the code of the live notebook). */\n"
+        '(function () {\n"use strict";\n'
+        + code
+        + "\nwindow.TFL_DATA_TABLE = { dataTable, dataTablesHtml };\n})();\n"
+    )
+
+
 def build_site(
     out_dir: Path | None = None, src_dir: Path | None = None, *, timeout: int = 300, verbose: bool = False
 ) -> dict:
@@ -524,6 +545,7 @@ def build_site(
     out_dir.mkdir(parents=True)
     shutil.copyfile(plotly_js_path(), out_dir / "plotly.min.js")
     shutil.copyfile(STATIC_DIR / SITE_JS, out_dir / SITE_JS)
+    (out_dir / DATA_TABLE_JS).write_text(data_table_script(), encoding="utf-8")
     paths = notebook_paths(src_dir)
     built = {p.name for p in paths}
     try:
@@ -550,7 +572,7 @@ def build_site(
         counts["math_cells"] = static_markdown(nb)
         data_file = out_dir / (path.stem + ".data.js")
         data_file.write_text(data_script({"explorers": payloads, **checks}), encoding="utf-8")
-        scripts = [data_file.name, SITE_JS]
+        scripts = [data_file.name, DATA_TABLE_JS, SITE_JS]
         page = rewrite_links(export_page(nb, path.name, scripts), built, src_rel)
         target = out_dir / (path.stem + ".html")
         target.write_text(page, encoding="utf-8")

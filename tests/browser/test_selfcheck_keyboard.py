@@ -249,3 +249,42 @@ def test_a_citation_link_scrolls_to_the_references_heading(page):
            if (!h) return false; const b = h.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight; }""",
         timeout=10_000,
     )
+
+
+#: the focused element's outline and the background it is drawn on: the outline lies outside the
+#: element (offset 2 px), so that is the nearest opaque background of its ancestors
+JS_OUTLINE_ON = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+  let bg = 'rgb(255, 255, 255)', n = e.parentElement;
+  while (n) { const c = getComputedStyle(n).backgroundColor;
+    if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; } n = n.parentElement; }
+  return {tag: e.tagName, type: e.type || '', width: s.outlineWidth, style: s.outlineStyle,
+          color: s.outlineColor, bg, inside: !!e.closest('.tfl-selfcheck, .tfl-predict')}; }"""
+
+
+def test_focus_outline_reaches_3_to_1_in_the_dark_theme(page):
+    """JupyterLab Dark (background #111111): the self-checks' and predictions' focus outline
+    switches to #8ab4f8 (9.0:1); the light theme's #0b57a4 would be about 2.6:1 there."""
+    switch = "t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})"
+    page.evaluate(switch, "JupyterLab Dark")
+    try:
+        page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=60_000)
+        seen = []
+        # reach each control with the keyboard (Tab / Shift+Tab, so that :focus-visible applies),
+        # without changing an answer: radio and button, number box and button, checkbox and button
+        for i, (start, first, back) in enumerate(
+            [("button", "Shift+Tab", "Tab"), ("input", "Tab", "Shift+Tab"), ("button", "Shift+Tab", "Tab")]
+        ):
+            page.locator(".tfl-selfcheck").nth(i).locator(start).first.focus()
+            for key in (first, back):
+                page.keyboard.press(key)
+                style = page.evaluate(JS_OUTLINE_ON)
+                assert style["inside"], style
+                assert _rgb(style["bg"]) == (17, 17, 17), style
+                assert style["width"] == "3px" and style["style"] == "solid", style
+                assert _contrast(_rgb(style["color"]), _rgb(style["bg"])) >= 3, style
+                seen.append((style["tag"], style["type"]))
+        assert {t for t, _ in seen} == {"INPUT", "BUTTON"}, seen
+        assert {ty for t, ty in seen if t == "INPUT"} == {"radio", "text", "checkbox"}, seen
+    finally:
+        page.evaluate(switch, "JupyterLab Light")
+        page.wait_for_function("() => document.body.dataset.jpThemeLight === 'true'", timeout=60_000)

@@ -87,6 +87,8 @@
     this.announcer = section.querySelector(".tfl-announce");
     this.timer = null;
     this.announced = 0;
+    // the figure's data as a table on request (tfl-data-table.js: the live notebook's code)
+    this.dataTable = window.TFL_DATA_TABLE ? window.TFL_DATA_TABLE.dataTable(this.gd) : null;
     this.state = this.index();
     this.wire();
   }
@@ -149,7 +151,11 @@
     const s = this.state;
     const f = this.figureAt(s);
     this.drawn = f; // what plotly.js was given (it rewrites some layout values in place)
-    const done = window.Plotly.react(this.gd, f.data, f.layout, { responsive: true, displaylogo: false });
+    const done = window.Plotly.react(this.gd, f.data, f.layout, { responsive: true, displaylogo: false })
+      .then((gd) => {
+        if (this.dataTable) this.dataTable.sync(); // an open table follows the figure
+        return gd;
+      });
     this.showReadout(s);
     return done;
   };
