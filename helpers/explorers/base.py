@@ -124,6 +124,8 @@ def choice(label: str, options: Sequence, value: Any, *, kind: str = "dropdown")
     if kind not in kinds:
         raise ValueError(f"kind = {kind!r} is not allowed; choose one of {list(kinds)}")
     w = kinds[kind](options=options, value=value, description=label, style=_LABEL_STYLE)
+    if kind == "dropdown":  # as wide as its longest option (ipywidgets' fixed 300 px cut them off)
+        w.layout = widgets.Layout(width="auto", max_width="100%")
     return w
 
 

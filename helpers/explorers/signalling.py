@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..models import signalling as sg
-from ..plots.mechanism import _marker_texts, node_colors, node_labels, node_symbols, signalling_figure
+from ..plots.mechanism import (
+    _marker_texts,
+    node_colors,
+    node_labels,
+    node_symbols,
+    signalling_figure,
+    update_now_labels,
+)
 from .base import Explorer, checkbox, register, slider, trace
 
 #: IGF-1 slider: log10 grid from 0.02 to 2000 nM in steps of 0.05, chosen so that the default
@@ -85,6 +92,7 @@ class SignallingExplorer(Explorer):
         now.y = [cur["synthesis_rel"], cur["degradation_rel"], cur["proliferation_rel"]]
         now.text = _marker_texts(cur)
         now.name = f"Now: {result['igf1_nM']:.2g} nM"
+        update_now_labels(fig, CONC_NM, result["igf1_nM"], cur)
         words, marks = trace(fig, "pathway-words"), trace(fig, "pathway-marks")
         words.text = node_labels(st)
         marks.marker.symbol = node_symbols(st)

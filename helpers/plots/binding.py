@@ -24,6 +24,16 @@ CLEARANCE_LABELS = {
 }
 
 
+#: ticks of the pools' concentration axis (pM): every second power of ten
+LOG_TICK_EXPONENTS = (-4, -2, 0, 2, 4, 6)
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(e: int) -> str:
+    """10**e as a tick label: "1", "100", else "10⁻⁴", "10⁶"."""
+    return {0: "1", 1: "10", 2: "100"}.get(e, "10" + str(e).translate(_SUPERSCRIPT))
+
+
 def _pct_text(p: float) -> str:
     pct = 100.0 * p
     if pct == 0:
@@ -105,11 +115,18 @@ def pools_figure(
         ),
         margin=dict(l=250, r=30, t=90, b=150),
     )
+    # the top axis has no title of its own (its panel title names it and its ticks carry " %"):
+    # an axis title there sat on the lower panel's title when the figure is low
+    fig.update_xaxes(range=[0, 100], ticksuffix=" %", row=1, col=1)
+    # powers of ten written out: plotly's own log ticks use SI prefixes ("100µ" = 10⁻⁴ pM)
     fig.update_xaxes(
-        range=[0, 100], ticksuffix=" %", title_text=axis_title("Share of total IGF-1", "%"), row=1, col=1
-    )
-    fig.update_xaxes(
-        type="log", range=[-4, 7.6], title_text=axis_title("IGF-1 in the pool", "pM"), row=2, col=1
+        type="log",
+        range=[-4, 7.6],
+        tickvals=[10.0**e for e in LOG_TICK_EXPONENTS],
+        ticktext=[_power_of_ten(e) for e in LOG_TICK_EXPONENTS],
+        title_text=axis_title("IGF-1 in the pool", "pM, log scale"),
+        row=2,
+        col=1,
     )
     fig.update_yaxes(autorange="reversed", row=2, col=1)
     return fig
@@ -135,21 +152,24 @@ def clearance_figure(
         "fraction of t = 0",
         height=460,
     )
+    # each half-life is written in its curve's legend entry, not next to its marker: every
+    # curve falls from upper left to lower right, so a label beside a crossing sits on this or
+    # another curve in some window, and at 1 or 3 days the free and binary crossings coincide
     for k, y in curves.items():
-        fig.add_trace(go.Scatter(x=t_min, y=y, mode="lines", name=CLEARANCE_LABELS[k], visible=k in visible))
-    positions = {"free": "top right", "binary": "bottom right", "ternary": "top right"}
+        name = f"{CLEARANCE_LABELS[k]}, t½ = {_fmt_minutes(half_lives_min[k])}"
+        fig.add_trace(go.Scatter(x=t_min, y=y, mode="lines", name=name, visible=k in visible))
     for i, (k, th) in enumerate(half_lives_min.items()):
         fig.add_trace(
             go.Scatter(
                 x=[th],
                 y=[0.5],
-                mode="markers+text",
+                mode="markers",
                 name=f"t½ {CLEARANCE_LABELS[k]}",
                 marker=dict(
                     size=11, color=COLORWAY[i], symbol="diamond", line=dict(color="#333333", width=1)
                 ),
                 text=[f"t½ = {_fmt_minutes(th)}"],
-                textposition=positions.get(k, "top right"),
+                hoverinfo="text",
                 showlegend=False,
                 visible=k in visible and th <= float(t_min[-1]),
             )
