@@ -134,7 +134,7 @@ def test_now_labels_never_overlap_and_stay_in_the_panel():
         px = [v / pm.DOSE_Y_MAX * top for v in values]
         placed = pm.spread_labels(px, gap, gap / 2, top - gap / 2)
         s = sorted(placed)
-        assert all(b - a >= gap - 1e-9 for a, b in zip(s, s[1:])), (values, placed)
+        assert all(b - a >= gap - 1e-9 for a, b in zip(s, s[1:], strict=False)), (values, placed)
         assert gap / 2 - 1e-9 <= s[0] and s[-1] <= top - gap / 2 + 1e-9, (values, placed)
         if min(abs(a - b) for i, a in enumerate(px) for b in px[i + 1 :]) >= gap:
             assert placed == pytest.approx(px)  # far apart: every label at its own point

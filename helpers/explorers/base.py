@@ -49,6 +49,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 import traitlets
 
+from ..plots import fit_layout, fit_titles
 from ._plotview import ARIA_ROOT_CLASS, LOADER_JS, PlotView
 
 REGISTRY: dict[str, Callable[[], Explorer]] = {}
@@ -131,7 +132,13 @@ def choice(label: str, options: Sequence, value: Any, *, kind: str = "dropdown")
 
 def checkbox(label: str, value: bool = False) -> widgets.Checkbox:
     """A labelled on/off control (the label says what "on" means)."""
-    return widgets.Checkbox(value=value, description=label, indent=False, style=_LABEL_STYLE)
+    return widgets.Checkbox(
+        value=value,
+        description=label,
+        indent=False,
+        style=_LABEL_STYLE,
+        layout=widgets.Layout(width="auto", margin="2px 18px 2px 2px"),
+    )
 
 
 def switch_unit(
@@ -332,7 +339,14 @@ class Explorer:
         self.view = widgets.VBox(
             [
                 header,
-                widgets.VBox(list(self.controls.values())),
+                # one row per slider; checkboxes and dropdowns side by side where they fit
+                # (fewer rows above the figure, which then gets more of a 768 px window)
+                widgets.Box(
+                    list(self.controls.values()),
+                    layout=widgets.Layout(
+                        display="flex", flex_flow="row wrap", align_items="center", width="100%"
+                    ),
+                ),
                 self.message,
                 self.plot,
                 self.readout,
@@ -398,7 +412,7 @@ class Explorer:
         fig = self.make_figure(result)
         if not isinstance(fig, go.Figure):
             fig = go.Figure(fig)
-        return assign_uids(fig, self.trace_uids)
+        return assign_uids(fit_layout(fig), self.trace_uids)
 
     def _describe(self, summary: dict[str, float], values: Mapping[str, Any]) -> str:
         # explorers written before ``values`` existed define describe(self, summary)
@@ -483,6 +497,7 @@ class Explorer:
 
     def _show(self, result: dict[str, Any]) -> None:
         self.update_figure(self.figure, result)
+        fit_titles(self.figure)  # texts update_figure changed (a title, an axis title) fit too
         self._summary = self.summarize(result)
         self._good = self.values()
         self.message.value = ""

@@ -63,7 +63,8 @@ def pools_figure(
         rows=2,
         cols=1,
         row_heights=[0.3, 0.7],
-        vertical_spacing=0.24,
+        # room for the top bar's tick labels and the lower panel's title at the lowest height
+        vertical_spacing=0.32,
         subplot_titles=("Share of total IGF-1 (%)", "Concentration of each pool (pM, log scale)"),
     )
     for i, (k, label) in enumerate(POOL_LABELS.items()):
@@ -148,7 +149,7 @@ def clearance_figure(
         "Tracer disappearance after a bolus at t = 0",
         "Time after the bolus",
         "min",
-        "Tracer remaining in the pool",
+        "Tracer left in the pool",
         "fraction of t = 0",
         height=460,
     )

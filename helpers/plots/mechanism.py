@@ -98,7 +98,7 @@ def axis_figure(
 # ---------------------------------------------------------------------------------------------
 # IGF-1R signalling
 # ---------------------------------------------------------------------------------------------
-SIGNALLING_TITLE = "IGF-1 dose–response in muscle cells and which pathway steps are on"
+SIGNALLING_TITLE = "IGF-1 dose–response and which steps are on"
 
 #: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units
 NODES = {
@@ -205,15 +205,17 @@ def signalling_figure(
     fig = make_subplots(
         rows=1,
         cols=2,
-        column_widths=[0.5, 0.5],
+        column_widths=[0.42, 0.58],
         horizontal_spacing=0.06,
-        subplot_titles=("Dose–response (1 = no IGF-1)", "Pathway now (each box states its step)"),
+        subplot_titles=("Dose–response", "Pathway now"),
     )
     fig.update_layout(
         template=TEMPLATE_NAME,
         height=600,
         title=dict(text=SIGNALLING_TITLE),
-        legend=dict(orientation="h", y=-0.2, x=0),
+        # entries of a fixed width, several to a row (one per row made the legend taller than
+        # the panels in a 592 px column)
+        legend=dict(orientation="h", y=-0.2, x=0, entrywidth=150, entrywidthmode="pixels"),
         margin=dict(l=80, r=20, t=90, b=120),
     )
     x = np.asarray(conc_nM, dtype=float)
@@ -238,7 +240,7 @@ def signalling_figure(
         go.Scatter(
             x=[current_nM] * 3,
             y=[current["synthesis_rel"], current["degradation_rel"], current["proliferation_rel"]],
-            mode="markers+text",
+            mode="markers",
             name=f"Now: {current_nM:.2g} nM",
             marker=dict(
                 size=12,
@@ -331,7 +333,7 @@ def signalling_figure(
             x=[v - BOX_W / 2 + 0.05 for v in xs],
             y=[v + BOX_H / 2 - 0.05 for v in ys],
             mode="markers",
-            name="Step state: filled = on or changed, open = off, x = blocked; bar-ended line = inhibits",
+            name="Step: ● on or changed, ○ off, ✕ blocked; ⊣ inhibits",
             marker=dict(
                 size=11,
                 symbol=node_symbols(states),
