@@ -50,8 +50,9 @@ class SignallingExplorer(Explorer):
             ),
             "amino_acids": slider("Amino-acid availability", "relative, 1 = normal", 0.0, 2.0, 0.05, 1.0),
             "pi3k_inhibitor": checkbox("PI3K inhibitor (blocks Akt)"),
-            "rapamycin": checkbox("Rapamycin (blocks mTORC1: S6K1 fully, 4E-BP1 partly)"),
+            # the two short ones first, so that they share a row above the figure
             "mek_inhibitor": checkbox("MEK inhibitor (blocks ERK)"),
+            "rapamycin": checkbox("Rapamycin (blocks mTORC1: S6K1 fully, 4E-BP1 partly)"),
         }
 
     def compute(self, igf1_nM, amino_acids, pi3k_inhibitor, rapamycin, mek_inhibitor):

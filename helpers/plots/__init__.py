@@ -215,7 +215,9 @@ def fit_layout(fig: go.Figure) -> go.Figure:
                 a.yshift = 6
     fit_titles(fig)
     if layout.title.text:
+        top_axis = any(layout[k].side == "top" and layout[k].title.text for k in _axis_names(fig))
         need = 16 + round(title_px * 1.3) * _lines(layout.title.text) + (30 if panel_titles else 14)
+        need += 50 if top_axis else 0  # an x axis above the plot: its ticks and title
         # (plotly centres a multi-line title on its anchor line: each extra line needs half a line more)
         pad = (
             10

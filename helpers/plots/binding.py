@@ -25,7 +25,7 @@ CLEARANCE_LABELS = {
 
 
 #: ticks of the pools' concentration axis (pM): every second power of ten
-LOG_TICK_EXPONENTS = (-4, -2, 0, 2, 4, 6)
+LOG_TICK_EXPONENTS = (-4, -2, 0, 2, 4, 6, 8)
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -63,9 +63,9 @@ def pools_figure(
         rows=2,
         cols=1,
         row_heights=[0.3, 0.7],
-        # room for the top bar's tick labels and the lower panel's title at the lowest height
-        vertical_spacing=0.32,
-        subplot_titles=("Share of total IGF-1 (%)", "Concentration of each pool (pM, log scale)"),
+        # room for the lower panel's title at the lowest height
+        vertical_spacing=0.3,
+        subplot_titles=("", "Concentration of each pool (pM)"),
     )
     for i, (k, label) in enumerate(POOL_LABELS.items()):
         fig.add_trace(
@@ -106,23 +106,24 @@ def pools_figure(
         barmode="stack",
         height=600,
         title=dict(text=title),
-        legend=dict(
-            orientation="h",
-            y=-0.2,
-            x=0.0,
-            yanchor="top",
-            traceorder="normal",
-            title=dict(text="Pools (top bar):"),
-        ),
+        # no legend title: a titled legend went one entry per row and took a third of the height
+        legend=dict(orientation="h", y=-0.2, x=0.0, yanchor="top", traceorder="normal"),
         margin=dict(l=250, r=30, t=90, b=150),
     )
-    # the top axis has no title of its own (its panel title names it and its ticks carry " %"):
-    # an axis title there sat on the lower panel's title when the figure is low
-    fig.update_xaxes(range=[0, 100], ticksuffix=" %", row=1, col=1)
+    # the share axis above its bar (ticks and title), so no axis title sits on the lower panel's
+    # title when the figure is low
+    fig.update_xaxes(
+        range=[0, 100],
+        ticksuffix=" %",
+        side="top",
+        title_text=axis_title("Share of total IGF-1", "%"),
+        row=1,
+        col=1,
+    )
     # powers of ten written out: plotly's own log ticks use SI prefixes ("100µ" = 10⁻⁴ pM)
     fig.update_xaxes(
         type="log",
-        range=[-4, 7.6],
+        range=[-4, 9.4],  # room right of the longest bar for its text
         tickvals=[10.0**e for e in LOG_TICK_EXPONENTS],
         ticktext=[_power_of_ten(e) for e in LOG_TICK_EXPONENTS],
         title_text=axis_title("IGF-1 in the pool", "pM, log scale"),

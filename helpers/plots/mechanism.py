@@ -161,7 +161,7 @@ def node_labels(states: dict) -> list[str]:
     for k, (label, _, _) in NODES.items():
         st = states[k]
         mark = "✕ " if st.startswith("BLOCKED") else ""
-        detail = f'<span style="font-size:9px">{NODE_DETAIL[k]}</span>'
+        detail = f'<span style="font-size:8px">{NODE_DETAIL[k]}</span>'
         out.append(f"<b>{label}</b><br>{detail}<br>{mark}{st}")
     return out
 
@@ -205,7 +205,7 @@ def signalling_figure(
     fig = make_subplots(
         rows=1,
         cols=2,
-        column_widths=[0.42, 0.58],
+        column_widths=[0.38, 0.62],
         horizontal_spacing=0.06,
         subplot_titles=("Dose–response", "Pathway now"),
     )
@@ -215,7 +215,7 @@ def signalling_figure(
         title=dict(text=SIGNALLING_TITLE),
         # entries of a fixed width, several to a row (one per row made the legend taller than
         # the panels in a 592 px column)
-        legend=dict(orientation="h", y=-0.2, x=0, entrywidth=150, entrywidthmode="pixels"),
+        legend=dict(orientation="h", y=-0.2, x=0, entrywidth=0.5, entrywidthmode="fraction"),
         margin=dict(l=80, r=20, t=90, b=120),
     )
     x = np.asarray(conc_nM, dtype=float)
@@ -320,7 +320,7 @@ def signalling_figure(
             y=ys,
             mode="text",
             text=node_labels(states),
-            textfont=dict(size=11, color="#000000"),
+            textfont=dict(size=10, color="#000000"),
             showlegend=False,
             hoverinfo="text",
             name="Pathway steps",
@@ -333,7 +333,7 @@ def signalling_figure(
             x=[v - BOX_W / 2 + 0.05 for v in xs],
             y=[v + BOX_H / 2 - 0.05 for v in ys],
             mode="markers",
-            name="Step: ● on or changed, ○ off, ✕ blocked; ⊣ inhibits",
+            name="Steps: ● on, ○ off, ✕ blocked; ⊣ inhibits",
             marker=dict(
                 size=11,
                 symbol=node_symbols(states),

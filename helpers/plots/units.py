@@ -32,6 +32,7 @@ def conversion_figure(igf1_ng_ml: float, igf1_nmol_l: float, nmol_l_per_ng_ml: f
             marker=dict(size=14),
             text=[f"{igf1_ng_ml:.0f} ng/mL = {igf1_nmol_l:.1f} nmol/L"],
             textposition=value_text_position(igf1_ng_ml),
+            cliponaxis=False,  # a label above a value near the top of the axis stays whole
         )
     )
     fig.update_layout(legend=dict(x=0.02, y=0.98, bgcolor="rgba(255,255,255,0.8)"))
