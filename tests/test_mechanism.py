@@ -107,7 +107,7 @@ def test_axis_figure_traces_and_labels():
     t = np.arange(10.0)
     fig = pm.axis_figure(t, np.ones(10), np.full(10, 150.0), 150.0)
     assert isinstance(fig, go.Figure) and len(fig.data) == 3
-    assert [d.name for d in fig.data] == ["GH (µg/L)", "IGF-1 (ng/mL)", "Mean IGF-1"]
+    assert [d.name for d in fig.data] == ["GH (µg/L)", "IGF-1 (ng/mL)", "Mean IGF-1: 150 ng/mL"]
     assert "mean 150 ng/mL" in fig.data[2].text[1]
     assert fig.layout.xaxis2.title.text == "Time (days)"
 
@@ -131,7 +131,9 @@ def test_signalling_figure_nodes_say_state_in_words():
     for name in ("S6K1", "4E-BP1", "GSK3β", "Shc", "Grb2/SOS", "Ras", "ULK1"):
         assert name in text
     assert fig.layout.xaxis.type == "log"
-    assert len(fig.layout.annotations) == 2  # the subplot titles; arrows are traces (redraw cost)
+    # two panel titles and the three value labels of the current concentration; the arrows are
+    # traces, not annotations (plotly redraws and measures every annotation on each update)
+    assert len(fig.layout.annotations) == 2 + 3
     n_inh = sum(kind == "inh" for *_, kind in pm.EDGES)
     assert len(fig.layout.shapes) == len(pm.NODES) + n_inh  # boxes + inhibition bars
     # every edge is one segment (start, end, None) of its kind's trace; activations end in a head
@@ -142,6 +144,22 @@ def test_signalling_figure_nodes_say_state_in_words():
     assert ("mtorc1", "pi3k", "inh") in pm.EDGES  # S6K1 -| IRS-1 feedback drawn
     marks = by_name["Step state: filled = on or changed, open = off, x = blocked; bar-ended line = inhibits"]
     assert marks.marker.symbol[list(pm.NODES).index("mtorc1")] == "x"
+
+
+def test_now_labels_never_overlap_and_stay_in_the_panel():
+    gap, top = pm.NOW_LABEL_GAP_PX, pm.NOW_LABEL_PANEL_PX
+    for values in ([1.0, 1.0, 1.0], [0.70, 0.66, 1.5], [0.0, 0.01, 2.2], [2.2, 2.2, 0.3], [0.5, 1.0, 1.5]):
+        px = [v / pm.DOSE_Y_MAX * top for v in values]
+        placed = pm.spread_labels(px, gap, gap / 2, top - gap / 2)
+        s = sorted(placed)
+        assert all(b - a >= gap - 1e-9 for a, b in zip(s, s[1:], strict=False)), (values, placed)
+        assert gap / 2 - 1e-9 <= s[0] and s[-1] <= top - gap / 2 + 1e-9, (values, placed)
+        if min(abs(a - b) for i, a in enumerate(px) for b in px[i + 1 :]) >= gap:
+            assert placed == pytest.approx(px)  # far apart: every label at its own point
+    cur = {"synthesis_rel": 0.70, "degradation_rel": 0.66, "proliferation_rel": 1.0}
+    labels = pm.now_labels(np.logspace(-2, 3, 5), 2000.0, cur)
+    assert [a["text"] for a in labels] == ["0.70", "0.66", "1.00"]
+    assert all(a["xanchor"] == "right" for a in labels)  # at the right end of the axis: to the left
 
 
 def test_protein_balance_bars():

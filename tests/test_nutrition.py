@@ -347,7 +347,8 @@ def test_diet_patterns_explorer_ci_shrinks_with_n():
     assert s90["effect_lo_pct"] < -13 < s90["effect_hi_pct"] < 0
     assert ex.figure.data[1].y[0] == pytest.approx(s90["effect_pct"])
     ex.set(outcome="igfbp1_ug_l")
-    assert ex.figure.layout.yaxis.title.text == "Serum IGFBP-1 (µg/L)"
+    # (a long axis title is on two lines, label and unit)
+    assert ex.figure.layout.yaxis.title.text.replace("<br>", " ") == "Serum IGFBP-1 (µg/L)"
     assert ex.figure.data[2].y[0] == 30.0 and 0 < ex.summary()["effect_lo_pct"]
     assert "illustrative (synthetic)" in ex.readout.value
 

@@ -45,6 +45,9 @@ ARIA_ROOT_CLASS = "tfl-aria-root"
 #: quiet time (ms) of an explorer's controls and readout before the readout is announced
 SETTLE_MS = 1000
 
+#: the lowest a figure gets when it shrinks so that an explorer fits the notebook area (px)
+MIN_FIGURE_HEIGHT = 320
+
 #: focus colour: 7.2:1 on JupyterLab's light background (#ffffff); in the dark theme (background
 #: #111111) a light blue with 9.0:1; one pair for explorers, self-checks and tables (helpers._focus)
 FOCUS_LIGHT, FOCUS_DARK = _focus.FOCUS_LIGHT, _focus.FOCUS_DARK
@@ -410,6 +413,8 @@ function themed(fig) {
                 legend: { ...(layout.legend || {}), bgcolor: 'rgba(0,0,0,0)' },
                 xaxis: axis(layout.xaxis), yaxis: axis(layout.yaxis) };
   for (const k of Object.keys(layout)) if (/^[xy]axis\\d+$/.test(k)) out[k] = axis(layout[k]);
+  // a label's white ground (a value beside a marker) takes the dark background
+  if (layout.annotations) out.annotations = layout.annotations.map((a) => (a.bgcolor ? { ...a, bgcolor: DARK.bg } : a));
   const light = (c) => (typeof c === 'string' && /^(#000000|#000|black)$/i.test(c) ? DARK.text : c);
   const data = (fig.data || []).map((t) => {
     const u = { ...t };  // plotly tells a missing key from an undefined one: add none
@@ -418,6 +423,38 @@ function themed(fig) {
     return u;
   });
   return { data, layout: out };
+}
+
+// the explorer's title, controls, figure and the readout's first line fit the visible notebook
+// area together (a 1024x768 window shows all of them): the figure is as high as its builder made
+// it, lower if the area left under the controls is smaller, never lower than MIN_HEIGHT
+const MIN_HEIGHT = __MIN_HEIGHT__;
+function scrollArea(el) {
+  // JupyterLab 4 and Notebook 7: the notebook's windowed panel; elsewhere the nearest ancestor
+  // that scrolls vertically (an output area's overflow-x makes its overflow-y 'auto' too: skip it)
+  const lab = el.closest('.jp-WindowedPanel-outer');
+  if (lab && lab.clientHeight > 0) return lab;
+  for (let n = el.parentElement; n && n !== document.body; n = n.parentElement) {
+    const oy = getComputedStyle(n).overflowY;
+    if ((oy === 'auto' || oy === 'scroll') && n.clientHeight > 0 && n.scrollHeight > n.clientHeight + 1) return n;
+  }
+  return null;
+}
+function fitHeight(el, wanted) {
+  const root = el.closest('.__ARIA_ROOT__');
+  const area = scrollArea(el);
+  if (!root || !el.isConnected) return wanted;
+  const avail = Math.min(area ? area.clientHeight : window.innerHeight, window.innerHeight);
+  const top = root.getBoundingClientRect().top, box = el.getBoundingClientRect();
+  const readout = root.querySelector('.tfl-readout');
+  let below = 0;
+  if (readout && readout.offsetParent) {
+    const first = readout.querySelector('p') || readout;
+    const line = parseFloat(getComputedStyle(first).lineHeight) || 20;
+    below = Math.max(0, first.getBoundingClientRect().top - box.bottom) + line;
+  }
+  const room = Math.floor(avail - (box.top - top) - below - 8);
+  return Math.max(MIN_HEIGHT, Math.min(wanted, room));
 }
 
 // the first draw waits for an idle moment: anywidget gives every model 2 s of wall-clock time
@@ -441,10 +478,13 @@ export default {
           const layout = fig.layout || {};
           if (!layout.template && model.get('_template')) layout.template = JSON.parse(model.get('_template'));
           const shown = themed({ data: fig.data || [], layout });
+          shown.layout = { ...shown.layout, height: fitHeight(el, layout.height || 450) };
           await Plotly.react(el, shown.data, shown.layout, model.get('_config'));
           el.dataset.tflTheme = isDark() ? 'dark' : 'light';
+          el.dataset.tflHeight = String(shown.layout.height);
           oneTabStop(el);
           data.sync();
+          watchAbove();
           el.dataset.tflRevision = String(model.get('_revision'));
         } while (again && alive);
       } catch (err) {
@@ -459,11 +499,24 @@ export default {
     addCss();
     const unwatch = watchSliders(el);
     const unannounce = watchRoot(el);
-    // follow the width of the notebook column (the figure is responsive to its container)
+    // follow the width of the notebook column (the figure is responsive to its container), and
+    // the height of the notebook area and of what is above the figure (fitHeight)
     const ro = new ResizeObserver(() => {
-      if (Plotly && el.data && el.offsetWidth) Plotly.Plots.resize(el);
+      if (!Plotly || !el.data || !el.offsetWidth) return;
+      const h = fitHeight(el, JSON.parse(model.get('_figure')).layout?.height || 450);
+      if (String(h) !== el.dataset.tflHeight) draw();
+      else Plotly.Plots.resize(el);
     });
     ro.observe(el);
+    let watched = false;
+    const watchAbove = () => {
+      const root = el.closest('.__ARIA_ROOT__');
+      if (watched || !root) return;
+      watched = true;
+      const area = scrollArea(el);
+      if (area) ro.observe(area);
+      for (const c of root.children) { if (c === el || c.contains(el)) break; ro.observe(c); }
+    };
     // redraw when the user switches JupyterLab's theme
     const theme = new MutationObserver(() => {
       if (el.dataset.tflTheme && el.dataset.tflTheme !== (isDark() ? 'dark' : 'light')) draw();
@@ -488,6 +541,7 @@ export default {
     .replace("__SETTLE_MS__", str(SETTLE_MS))
     .replace("__DARK__", json.dumps(DARK))
     .replace("__DATA_TABLE_CSS__", json.dumps(DATA_TABLE_CSS))
+    .replace("__MIN_HEIGHT__", str(MIN_FIGURE_HEIGHT))
 )
 
 

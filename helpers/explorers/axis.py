@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import axis as ax
-from ..plots.mechanism import axis_figure
+from ..plots.mechanism import axis_figure, mean_name
 from .base import Explorer, register, slider, trace
 
 DAYS = 4.0
@@ -45,6 +45,7 @@ class AxisExplorer(Explorer):
         mean = trace(fig, "mean")
         mean.y = [m, m]
         mean.text = ["", f"mean {m:.0f} ng/mL"]
+        mean.name = mean_name(m)
 
     def summarize(self, r):
         return {

@@ -50,6 +50,7 @@ import plotly.graph_objects as go
 import traitlets
 
 from .._reopen import display_with_reopen, reopen_view
+from ..plots import fit_layout, fit_titles
 from ._plotview import ARIA_ROOT_CLASS, LOADER_JS, PlotView
 
 REGISTRY: dict[str, Callable[[], Explorer]] = {}
@@ -125,12 +126,20 @@ def choice(label: str, options: Sequence, value: Any, *, kind: str = "dropdown")
     if kind not in kinds:
         raise ValueError(f"kind = {kind!r} is not allowed; choose one of {list(kinds)}")
     w = kinds[kind](options=options, value=value, description=label, style=_LABEL_STYLE)
+    if kind == "dropdown":  # as wide as its longest option (ipywidgets' fixed 300 px cut them off)
+        w.layout = widgets.Layout(width="auto", max_width="100%")
     return w
 
 
 def checkbox(label: str, value: bool = False) -> widgets.Checkbox:
     """A labelled on/off control (the label says what "on" means)."""
-    return widgets.Checkbox(value=value, description=label, indent=False, style=_LABEL_STYLE)
+    return widgets.Checkbox(
+        value=value,
+        description=label,
+        indent=False,
+        style=_LABEL_STYLE,
+        layout=widgets.Layout(width="auto", margin="2px 18px 2px 2px"),
+    )
 
 
 def switch_unit(
@@ -331,7 +340,14 @@ class Explorer:
         self.view = widgets.VBox(
             [
                 header,
-                widgets.VBox(list(self.controls.values())),
+                # one row per slider; checkboxes and dropdowns side by side where they fit
+                # (fewer rows above the figure, which then gets more of a 768 px window)
+                widgets.Box(
+                    list(self.controls.values()),
+                    layout=widgets.Layout(
+                        display="flex", flex_flow="row wrap", align_items="center", width="100%"
+                    ),
+                ),
                 self.message,
                 self.plot,
                 self.readout,
@@ -397,7 +413,7 @@ class Explorer:
         fig = self.make_figure(result)
         if not isinstance(fig, go.Figure):
             fig = go.Figure(fig)
-        return assign_uids(fig, self.trace_uids)
+        return assign_uids(fit_layout(fig), self.trace_uids)
 
     def _describe(self, summary: dict[str, float], values: Mapping[str, Any]) -> str:
         # explorers written before ``values`` existed define describe(self, summary)
@@ -482,6 +498,7 @@ class Explorer:
 
     def _show(self, result: dict[str, Any]) -> None:
         self.update_figure(self.figure, result)
+        fit_titles(self.figure)  # texts update_figure changed (a title, an axis title) fit too
         self._summary = self.summarize(result)
         self._good = self.values()
         self.message.value = ""

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..models import signalling as sg
-from ..plots.mechanism import _marker_texts, node_colors, node_labels, node_symbols, signalling_figure
+from ..plots.mechanism import (
+    _marker_texts,
+    node_colors,
+    node_labels,
+    node_symbols,
+    signalling_figure,
+    update_now_labels,
+)
 from .base import Explorer, checkbox, register, slider, trace
 
 #: IGF-1 slider: log10 grid from 0.02 to 2000 nM in steps of 0.05, chosen so that the default
@@ -52,8 +59,9 @@ class SignallingExplorer(Explorer):
             ),
             "amino_acids": slider("Amino-acid availability", "relative, 1 = normal", 0.0, 2.0, 0.05, 1.0),
             "pi3k_inhibitor": checkbox("PI3K inhibitor (blocks Akt)"),
-            "rapamycin": checkbox("Rapamycin (blocks mTORC1: S6K1 fully, 4E-BP1 partly)"),
+            # the two short ones first, so that they share a row above the figure
             "mek_inhibitor": checkbox("MEK inhibitor (blocks ERK)"),
+            "rapamycin": checkbox("Rapamycin (blocks mTORC1: S6K1 fully, 4E-BP1 partly)"),
         }
 
     def compute(self, igf1_nM, amino_acids, pi3k_inhibitor, rapamycin, mek_inhibitor):
@@ -94,6 +102,7 @@ class SignallingExplorer(Explorer):
         now.y = [cur["synthesis_rel"], cur["degradation_rel"], cur["proliferation_rel"]]
         now.text = _marker_texts(cur)
         now.name = f"Now: {result['igf1_nM']:.2g} nM"
+        update_now_labels(fig, CONC_NM, result["igf1_nM"], cur)
         words, marks = trace(fig, "pathway-words"), trace(fig, "pathway-marks")
         words.text = node_labels(st)
         marks.marker.symbol = node_symbols(st)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import units
-from ..plots.units import MAX_NG_ML, conversion_figure
+from ..plots.units import MAX_NG_ML, conversion_figure, value_text_position
 from .base import Explorer, choice, register, slider, switch_unit, trace
 
 _RANGES = {"ng/mL": (0.0, MAX_NG_ML, 1.0), "nmol/L": (0.0, round(MAX_NG_ML * units.NMOL_L_PER_NG_ML, 1), 0.1)}
@@ -44,7 +44,7 @@ class UnitConverter(Explorer):
         marker = trace(fig, "value")
         marker.x, marker.y = [ng], [nmol]
         marker.text = [f"{ng:.0f} ng/mL = {nmol:.1f} nmol/L"]
-        marker.textposition = "middle right" if ng < 600 else "middle left"
+        marker.textposition = value_text_position(ng)
 
     def summarize(self, result):
         return {"igf1_ng_ml": float(result["igf1_ng_ml"]), "igf1_nmol_l": float(result["igf1_nmol_l"])}

@@ -24,6 +24,16 @@ CLEARANCE_LABELS = {
 }
 
 
+#: ticks of the pools' concentration axis (pM): every second power of ten
+LOG_TICK_EXPONENTS = (-4, -2, 0, 2, 4, 6, 8)
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(e: int) -> str:
+    """10**e as a tick label: "1", "100", else "10⁻⁴", "10⁶"."""
+    return {0: "1", 1: "10", 2: "100"}.get(e, "10" + str(e).translate(_SUPERSCRIPT))
+
+
 def _pct_text(p: float) -> str:
     pct = 100.0 * p
     if pct == 0:
@@ -53,8 +63,9 @@ def pools_figure(
         rows=2,
         cols=1,
         row_heights=[0.3, 0.7],
-        vertical_spacing=0.24,
-        subplot_titles=("Share of total IGF-1 (%)", "Concentration of each pool (pM, log scale)"),
+        # room for the lower panel's title at the lowest height
+        vertical_spacing=0.3,
+        subplot_titles=("", "Concentration of each pool (pM)"),
     )
     for i, (k, label) in enumerate(POOL_LABELS.items()):
         fig.add_trace(
@@ -95,21 +106,29 @@ def pools_figure(
         barmode="stack",
         height=600,
         title=dict(text=title),
-        legend=dict(
-            orientation="h",
-            y=-0.2,
-            x=0.0,
-            yanchor="top",
-            traceorder="normal",
-            title=dict(text="Pools (top bar):"),
-        ),
+        # no legend title: a titled legend went one entry per row and took a third of the height
+        legend=dict(orientation="h", y=-0.2, x=0.0, yanchor="top", traceorder="normal"),
         margin=dict(l=250, r=30, t=90, b=150),
     )
+    # the share axis above its bar (ticks and title), so no axis title sits on the lower panel's
+    # title when the figure is low
     fig.update_xaxes(
-        range=[0, 100], ticksuffix=" %", title_text=axis_title("Share of total IGF-1", "%"), row=1, col=1
+        range=[0, 100],
+        ticksuffix=" %",
+        side="top",
+        title_text=axis_title("Share of total IGF-1", "%"),
+        row=1,
+        col=1,
     )
+    # powers of ten written out: plotly's own log ticks use SI prefixes ("100µ" = 10⁻⁴ pM)
     fig.update_xaxes(
-        type="log", range=[-4, 7.6], title_text=axis_title("IGF-1 in the pool", "pM"), row=2, col=1
+        type="log",
+        range=[-4, 9.4],  # room right of the longest bar for its text
+        tickvals=[10.0**e for e in LOG_TICK_EXPONENTS],
+        ticktext=[_power_of_ten(e) for e in LOG_TICK_EXPONENTS],
+        title_text=axis_title("IGF-1 in the pool", "pM, log scale"),
+        row=2,
+        col=1,
     )
     fig.update_yaxes(autorange="reversed", row=2, col=1)
     return fig
@@ -131,25 +150,28 @@ def clearance_figure(
         "Tracer disappearance after a bolus at t = 0",
         "Time after the bolus",
         "min",
-        "Tracer remaining in the pool",
+        "Tracer left in the pool",
         "fraction of t = 0",
         height=460,
     )
+    # each half-life is written in its curve's legend entry, not next to its marker: every
+    # curve falls from upper left to lower right, so a label beside a crossing sits on this or
+    # another curve in some window, and at 1 or 3 days the free and binary crossings coincide
     for k, y in curves.items():
-        fig.add_trace(go.Scatter(x=t_min, y=y, mode="lines", name=CLEARANCE_LABELS[k], visible=k in visible))
-    positions = {"free": "top right", "binary": "bottom right", "ternary": "top right"}
+        name = f"{CLEARANCE_LABELS[k]}, t½ = {_fmt_minutes(half_lives_min[k])}"
+        fig.add_trace(go.Scatter(x=t_min, y=y, mode="lines", name=name, visible=k in visible))
     for i, (k, th) in enumerate(half_lives_min.items()):
         fig.add_trace(
             go.Scatter(
                 x=[th],
                 y=[0.5],
-                mode="markers+text",
+                mode="markers",
                 name=f"t½ {CLEARANCE_LABELS[k]}",
                 marker=dict(
                     size=11, color=COLORWAY[i], symbol="diamond", line=dict(color="#333333", width=1)
                 ),
                 text=[f"t½ = {_fmt_minutes(th)}"],
-                textposition=positions.get(k, "top right"),
+                hoverinfo="text",
                 showlegend=False,
                 visible=k in visible and th <= float(t_min[-1]),
             )

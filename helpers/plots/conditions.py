@@ -69,6 +69,7 @@ def condition_map_figure(
             mode="markers+text",
             text=list(condition_labels),
             textposition="top center",
+            cliponaxis=False,  # a label above a marker near the top edge stays whole
             marker=dict(size=11, color=COLORWAY[0], symbol="circle"),
             name=MAP_CONDITIONS,
             uid=MAP_UIDS[1],
@@ -114,7 +115,7 @@ def muscle_balance_figure(reference: dict, current: dict) -> go.Figure:
         title=dict(text="Muscle protein balance with catabolic signals (illustrative model)"),
         legend=dict(orientation="h", y=-0.2, x=0),
     )
-    fig.update_yaxes(range=[-1.0, 2.0], title_text=axis_title("Rate", "relative, 1 = basal without IGF-1"))
+    fig.update_yaxes(range=[-1.0, 2.0], title_text=axis_title("Rate", "1 = basal, no IGF-1"))
     return fig
 
 

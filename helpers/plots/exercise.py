@@ -26,7 +26,7 @@ def acute_figure(t_min: ArrayLike, pct: ArrayLike, duration_min: float, publishe
         "Serum IGF-1 during and after one exercise bout (model)",
         "Time from start of exercise",
         "min",
-        "Serum IGF-1 change vs baseline",
+        "Serum IGF-1 change",
         "%",
     )
     fig.add_vrect(x0=0, x1=duration_min, fillcolor="#999999", opacity=0.18, line_width=0, layer="below")

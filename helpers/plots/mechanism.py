@@ -27,6 +27,11 @@ from . import COLORWAY, DASHES, SYMBOLS, TEMPLATE_NAME, axis_title
 AXIS_TITLE = "GH pulses and serum IGF-1 over several days (illustrative model)"
 
 
+def mean_name(mean_igf1_ng_ml: float) -> str:
+    """Legend name of the mean IGF-1 line, with its value."""
+    return f"Mean IGF-1: {mean_igf1_ng_ml:.0f} ng/mL"
+
+
 def axis_figure(
     time_h: ArrayLike, gh_ug_l: ArrayLike, igf1_ng_ml: ArrayLike, mean_igf1_ng_ml: float
 ) -> go.Figure:
@@ -73,10 +78,12 @@ def axis_figure(
         go.Scatter(
             x=[t_days[0], t_days[-1]],
             y=[mean_igf1_ng_ml] * 2,
-            mode="lines+text",
-            name="Mean IGF-1",
+            # the value is in the legend, not on the plot: IGF-1 stays close to its mean, so a
+            # label next to the mean line would sit on the IGF-1 trace (the text is the hover)
+            mode="lines",
+            name=mean_name(mean_igf1_ng_ml),
             text=["", f"mean {mean_igf1_ng_ml:.0f} ng/mL"],
-            textposition="top left",
+            hoverinfo="text",
             line=dict(color=COLORWAY[2], dash=DASHES[1], width=2),
         ),
         row=2,
@@ -91,7 +98,7 @@ def axis_figure(
 # ---------------------------------------------------------------------------------------------
 # IGF-1R signalling
 # ---------------------------------------------------------------------------------------------
-SIGNALLING_TITLE = "IGF-1 dose–response in muscle cells and which pathway steps are on"
+SIGNALLING_TITLE = "IGF-1 dose–response and which steps are on"
 
 #: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units
 NODES = {
@@ -154,7 +161,7 @@ def node_labels(states: dict) -> list[str]:
     for k, (label, _, _) in NODES.items():
         st = states[k]
         mark = "✕ " if st.startswith("BLOCKED") else ""
-        detail = f'<span style="font-size:9px">{NODE_DETAIL[k]}</span>'
+        detail = f'<span style="font-size:8px">{NODE_DETAIL[k]}</span>'
         out.append(f"<b>{label}</b><br>{detail}<br>{mark}{st}")
     return out
 
@@ -198,15 +205,17 @@ def signalling_figure(
     fig = make_subplots(
         rows=1,
         cols=2,
-        column_widths=[0.5, 0.5],
+        column_widths=[0.38, 0.62],
         horizontal_spacing=0.06,
-        subplot_titles=("Dose–response (1 = no IGF-1)", "Pathway now (each box states its step)"),
+        subplot_titles=("Dose–response", "Pathway now"),
     )
     fig.update_layout(
         template=TEMPLATE_NAME,
         height=600,
         title=dict(text=SIGNALLING_TITLE),
-        legend=dict(orientation="h", y=-0.2, x=0),
+        # entries of a fixed width, several to a row (one per row made the legend taller than
+        # the panels in a 592 px column)
+        legend=dict(orientation="h", y=-0.2, x=0, entrywidth=0.5, entrywidthmode="fraction"),
         margin=dict(l=80, r=20, t=90, b=120),
     )
     x = np.asarray(conc_nM, dtype=float)
@@ -231,7 +240,7 @@ def signalling_figure(
         go.Scatter(
             x=[current_nM] * 3,
             y=[current["synthesis_rel"], current["degradation_rel"], current["proliferation_rel"]],
-            mode="markers+text",
+            mode="markers",
             name=f"Now: {current_nM:.2g} nM",
             marker=dict(
                 size=12,
@@ -239,12 +248,15 @@ def signalling_figure(
                 symbol=[SYMBOLS[0], SYMBOLS[1], SYMBOLS[2]],
                 line=dict(color="#000", width=1),
             ),
+            # the values are drawn as labels (now_labels) that never overlap; the text is the hover
             text=_marker_texts(current),
-            textposition="middle right",
+            hoverinfo="text+name",
         ),
         row=1,
         col=1,
     )
+    for a in now_labels(conc_nM, current_nM, current):
+        fig.add_annotation(a)
     fig.update_xaxes(type="log", title_text=axis_title("IGF-1", "nM"), row=1, col=1)
     fig.update_yaxes(title_text=axis_title("Relative rate", "1 = no IGF-1"), range=[0, 2.2], row=1, col=1)
     # pathway diagram: static boxes and arrows; the words and the state markers (the last
@@ -323,7 +335,7 @@ def signalling_figure(
             y=ys,
             mode="text",
             text=node_labels(states),
-            textfont=dict(size=11, color="#000000"),
+            textfont=dict(size=10, color="#000000"),
             showlegend=False,
             hoverinfo="text",
             name="Pathway steps",
@@ -336,7 +348,7 @@ def signalling_figure(
             x=[v - BOX_W / 2 + 0.05 for v in xs],
             y=[v + BOX_H / 2 - 0.05 for v in ys],
             mode="markers",
-            name="Step state: filled = on or changed, open = off, x = blocked; bar-ended line = inhibits",
+            name="Steps: ● on, ○ off, ✕ blocked; ⊣ inhibits",
             marker=dict(
                 size=11,
                 symbol=node_symbols(states),
@@ -351,6 +363,84 @@ def signalling_figure(
     fig.update_xaxes(range=[-0.9, 9.6], visible=False, row=1, col=2)
     fig.update_yaxes(range=[0.1, 10.25], visible=False, row=1, col=2)
     return fig
+
+
+#: the dose-response panel's y range (relative rate)
+DOSE_Y_MAX = 2.2
+NOW_KEYS = ("synthesis_rel", "degradation_rel", "proliferation_rel")
+#: the labels of the current values are spaced for a dose-response panel this high (px): less
+#: than the panel has at the lowest figure height the explorer view uses; a taller panel only
+#: spaces them more (each label keeps its offset in px, the points move apart)
+NOW_LABEL_PANEL_PX = 140
+#: vertical distance between two labels' centres (px): one line of 15 px text and a gap
+NOW_LABEL_GAP_PX = 20
+
+
+def spread_labels(y_px: Sequence[float], gap: float, lo: float, hi: float) -> list[float]:
+    """Label centres (px, upwards) for points at ``y_px``: as close to each point as possible,
+    at least ``gap`` apart, within [lo, hi]. Neighbours closer than ``gap`` form a group spaced
+    ``gap`` apart around the group's mean; groups that then touch merge."""
+    order = sorted(range(len(y_px)), key=lambda i: y_px[i])
+    groups: list[list[int]] = []
+
+    def place(g):
+        centre = sum(y_px[i] for i in g) / len(g)
+        first = centre - gap * (len(g) - 1) / 2
+        first = min(max(first, lo), hi - gap * (len(g) - 1))
+        return first
+
+    for i in order:
+        groups.append([i])
+        while len(groups) > 1:
+            a, b = groups[-2], groups[-1]
+            if place(a) + gap * (len(a) - 1) + gap <= place(b) + 1e-9:
+                break
+            groups[-2:] = [a + b]
+    out = [0.0] * len(y_px)
+    for g in groups:
+        first = place(g)
+        for k, i in enumerate(g):
+            out[i] = first + k * gap
+    return out
+
+
+def now_labels(conc_nM: ArrayLike, current_nM: float, current: dict) -> list[dict]:
+    """Value labels beside the three current-concentration markers (annotations named
+    ``now-<key>``): to the right of the marker (to the left near the right end of the axis),
+    shifted up or down so that no two overlap whatever the figure's height; on a white ground,
+    so a curve under a label does not cross its digits."""
+    x = np.asarray(conc_nM, dtype=float)
+    lo, hi = np.log10(x.min()), np.log10(x.max())
+    right_end = np.log10(current_nM) > lo + 0.78 * (hi - lo)
+    vals = [float(current[k]) for k in NOW_KEYS]
+    px = [min(max(v, 0.0), DOSE_Y_MAX) / DOSE_Y_MAX * NOW_LABEL_PANEL_PX for v in vals]
+    half = NOW_LABEL_GAP_PX / 2
+    placed = spread_labels(px, NOW_LABEL_GAP_PX, half, NOW_LABEL_PANEL_PX - half)
+    return [
+        dict(
+            name=f"now-{k}",
+            x=float(np.log10(current_nM)),
+            y=min(max(v, 0.0), DOSE_Y_MAX),
+            xref="x",
+            yref="y",
+            text=t,
+            showarrow=False,
+            xanchor="right" if right_end else "left",
+            xshift=-10 if right_end else 10,
+            yshift=round(p - q, 1),
+            bgcolor="rgba(255,255,255,0.85)",
+            borderpad=1,
+        )
+        for k, v, t, p, q in zip(NOW_KEYS, vals, _marker_texts(current), placed, px, strict=True)
+    ]
+
+
+def update_now_labels(fig: go.Figure, conc_nM: ArrayLike, current_nM: float, current: dict) -> None:
+    """Move the ``now-<key>`` annotations of ``fig`` to the current values (see now_labels)."""
+    new = {a["name"]: a for a in now_labels(conc_nM, current_nM, current)}
+    for a in fig.layout.annotations:
+        if a.name in new:
+            a.update(new[a.name])
 
 
 def _marker_texts(current: dict) -> list[str]:

@@ -175,6 +175,7 @@ def diet_figure(
             name="Humans, protein cut −22 % (trial)",
             text=["", "−22 %"],
             textposition="top left",
+            cliponaxis=False,
             line=dict(color=COLORWAY[1], dash="dash", width=2),
             marker=dict(color=COLORWAY[1], size=10, symbol="square"),
         ),
@@ -208,10 +209,10 @@ def diet_figure(
         go.Scatter(
             x=[human_cr[0]],
             y=[human_cr[1]],
-            mode="markers+text",
+            mode="markers",
             name="Humans, long-term CR: no change (observational)",
             text=["human CR"],
-            textposition="top center",
+            hoverinfo="text+name",
             marker=dict(color=COLORWAY[4], size=12, symbol="triangle-up"),
         ),
         1,
@@ -221,15 +222,29 @@ def diet_figure(
         go.Scatter(
             x=[rodent_cr[0]],
             y=[rodent_cr[1]],
-            mode="markers+text",
+            mode="markers",
             name="Rodents, CR about −40 % (animal)",
             text=["rodent CR"],
-            textposition="bottom center",
+            hoverinfo="text+name",
             marker=dict(color=COLORWAY[1], size=12, symbol="x"),
         ),
         1,
         2,
     )
+    # the two study labels on a white ground just above / below their markers (the model curve
+    # passes close by; a label on it would be crossed by the line)
+    for lab, (x, y), shift in (("human CR", human_cr, 16), ("rodent CR", rodent_cr, -16)):
+        fig.add_annotation(
+            x=x,
+            y=y,
+            xref="x2",
+            yref="y2",
+            text=lab,
+            showarrow=False,
+            yshift=shift,
+            bgcolor="rgba(255,255,255,0.85)",
+            borderpad=1,
+        )
     if protein_data_max is not None:
         fig.add_vrect(
             x0=protein_data_max,
