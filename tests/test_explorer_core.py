@@ -139,7 +139,10 @@ def test_the_browser_gets_the_figure_not_plotly_js(name):
     ex = REGISTRY[name]()
     state = ex.plot.get_state()
     esm = state["_esm"]
-    assert len(esm) < 16_000 and "window.Plotly" in esm  # plotly.js alone is about 4.9 MB
+    # plotly.js alone is about 4.9 MB; the ESM (toolbar, announcer, data table, height fitting) is
+    # sent once per explorer, so 20 KB keeps even notebook 03's three explorers at 0.06 MB of the
+    # 1 MB per-notebook websocket budget
+    assert len(esm) < 20_000 and "window.Plotly" in esm
     fig = json.loads(state["_figure"])
     assert [t["uid"] for t in fig["data"]] == [t.uid for t in ex.figure.data]
     assert len(state["_figure"]) < 64_000

@@ -142,7 +142,7 @@ def test_signalling_figure_nodes_say_state_in_words():
     assert act.marker.symbol == "arrow" and list(act.marker.size[:3]) == [0, 10, 0]
     assert inh.line.color != act.line.color and inh.mode == "lines"
     assert ("mtorc1", "pi3k", "inh") in pm.EDGES  # S6K1 -| IRS-1 feedback drawn
-    marks = by_name["Step state: filled = on or changed, open = off, x = blocked; bar-ended line = inhibits"]
+    marks = by_name["Steps: ● on, ○ off, ✕ blocked; ⊣ inhibits"]
     assert marks.marker.symbol[list(pm.NODES).index("mtorc1")] == "x"
 
 
