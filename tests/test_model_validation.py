@@ -212,6 +212,26 @@ CASES = [
         "age_to = 30 years must be at least 1 year above age_from = 60 years (the fit needs two ages)",
     ),
     (
+        "L.decline_percent_per_decade('igf1', 'male', 40, 39.5)",
+        "age_to = 39.5 years must be at least 1 year above age_from = 40 years (the fit needs two ages)",
+    ),
+    (
+        "L.decline_percent_per_decade('bp3', 'male', 30, 70)",
+        "marker = 'bp3' is not allowed; choose one of ['igf1', 'igfbp3', 'ratio'] (did you mean 'igfbp3'?)",
+    ),
+    (
+        "L.decline_percent_per_decade('igf1', 'other', 30, 70)",
+        "sex = 'other' is not allowed; choose one of ['female', 'male']",
+    ),
+    (
+        "C.lean_mass_course([5.5])",
+        "net_change_per_day = 5.5 (relative) is above the allowed range [-5, 5] (relative)",
+    ),
+    (
+        "C.lean_mass_course([-5.5])",
+        "net_change_per_day = -5.5 (relative) is below the allowed range [-5, 5] (relative)",
+    ),
+    (
         "L.decline_percent_per_decade('ratio', 'male', 10, 30)",
         "age_from = 10 years is below the allowed range [15, 100] years",
     ),

@@ -362,3 +362,26 @@ def test_equilibrium_arrays_equal_the_scalar_solution_element_by_element():
         )
         for k, v in one.items():
             assert arr[k][i] == pytest.approx(v, rel=1e-9, abs=1e-15), (k, i)
+
+
+def test_axis_state_reports_the_reference_interval_and_the_time_grid():
+    from helpers.models import conditions
+
+    s = conditions.axis_state()
+    assert (s["igf1_low_ng_ml"], s["igf1_high_ng_ml"]) == conditions.reference_interval_ng_ml()
+    assert s["igf1_low_ng_ml"] < s["mean_igf1_ng_ml"] < s["igf1_high_ng_ml"]  # healthy is inside
+    n = int(conditions.DAYS * 24 * 60 / conditions.DT_MIN)
+    assert len(s["time_h"]) == len(s["gh_ug_l"]) == len(s["igf1_ng_ml"]) == n
+    np.testing.assert_allclose(np.diff(s["time_h"]), conditions.DT_MIN / 60.0)
+
+
+def test_decline_per_decade_from_two_ages_is_the_two_point_slope():
+    m40, m41 = lifespan.lms("igf1", [40.0, 41.0], "male")[1]
+    expected = 100.0 * (1.0 - (m41 / m40) ** 10)
+    assert lifespan.decline_percent_per_decade("igf1", "male", 40.0, 41.0) == pytest.approx(
+        expected, rel=1e-9
+    )
+    # the end age is part of the fit: 40..42 differs from 40..41
+    assert lifespan.decline_percent_per_decade("igf1", "male", 40.0, 42.0) != pytest.approx(
+        expected, rel=1e-6
+    )
