@@ -5,7 +5,10 @@
     python benchmarks/mutation_report.py --readme   # also replace the table in README.md
 
 A mutant counts as killed when a test failed (or timed out) with it applied. Mutants that no test
-ran ("no tests") count as survivors: they are changes no test can notice.
+ran ("no tests") count as survivors: they are changes no test can notice. Mutants listed in
+benchmarks/mutation_equivalent.txt (each with the reason it cannot change behaviour) are counted
+apart as "equivalent" and left out of the kill rate; "not checked" are mutants the run has not
+reached yet (they count against the rate).
 """
 
 from __future__ import annotations
@@ -20,6 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KILLED = {"killed", "timeout"}
 START, END = "<!-- mutation:start -->", "<!-- mutation:end -->"
+EQUIVALENT_FILE = ROOT / "benchmarks" / "mutation_equivalent.txt"
+
+
+def equivalent() -> set[str]:
+    """Names of the mutants listed as equivalent (first word of each non-comment line)."""
+    lines = EQUIVALENT_FILE.read_text(encoding="utf-8").splitlines() if EQUIVALENT_FILE.exists() else []
+    return {ln.split()[0] for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
 
 
 def results() -> dict[str, Counter]:
@@ -29,10 +39,12 @@ def results() -> dict[str, Counter]:
         [str(exe), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     per: dict[str, Counter] = defaultdict(Counter)
+    eq = equivalent()
     for line in out.splitlines():
-        m = re.match(r"\s*(helpers\.models\.\w+)\.\S+__mutmut_\d+:\s*(.+?)\s*$", line)
+        m = re.match(r"\s*((helpers\.models\.\w+)\.\S+__mutmut_\d+):\s*(.+?)\s*$", line)
         if m:
-            per[m.group(1)][m.group(2)] += 1
+            status = "equivalent" if m.group(1) in eq and m.group(3) == "survived" else m.group(3)
+            per[m.group(2)][status] += 1
     if not per:
         raise SystemExit("no mutmut results: run `make mutate` first")
     return per
@@ -40,7 +52,10 @@ def results() -> dict[str, Counter]:
 
 def table(per: dict[str, Counter]) -> str:
     """A Markdown table: mutants, killed, survived, no tests and the kill rate per module."""
-    rows = ["| module | mutants | killed | survived | no test ran | kill rate |", "|---|---|---|---|---|---|"]
+    rows = [
+        "| module | mutants | killed | survived | equivalent | no test ran | not checked | kill rate |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     total = Counter()
     for mod in sorted(per):
         c = per[mod]
@@ -53,10 +68,15 @@ def table(per: dict[str, Counter]) -> str:
 def _row(name: str, c: Counter) -> str:
     n = sum(c.values())
     killed = sum(c[s] for s in KILLED)
-    other = n - killed - c["survived"] - c["no tests"]
+    eq, pending = c["equivalent"], c["not checked"]
+    other = n - killed - c["survived"] - c["no tests"] - eq - pending
     extra = f" (+{other} other)" if other else ""
+    rate = 100 * killed / (n - eq) if n > eq else 0.0
+    checked = n - eq - pending
+    rate_checked = f"{100 * killed / checked:.1f} %" if checked else "–"
     return (
-        f"| {name} | {n} | {killed} | {c['survived']} | {c['no tests']}{extra} | {100 * killed / n:.1f} % |"
+        f"| {name} | {n} | {killed} | {c['survived']} | {eq} | {c['no tests']}{extra} | {pending} | "
+        f"{rate:.1f} % (of checked: {rate_checked}) |"
     )
 
 

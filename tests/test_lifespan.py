@@ -95,6 +95,13 @@ def test_sds_and_percentile_consistent_with_reference(sex, age):
     assert L.igf1_percentile(ref["p50"], age, sex) == pytest.approx(50.0, abs=1e-9)
     assert L.igf1_percentile(ref["p97_5"], age, sex) == pytest.approx(97.5, abs=1e-3)
     assert L.igf1_percentile(ref["p2_5"], age, sex) == pytest.approx(2.5, abs=1e-3)
+    if age >= 15.0:  # IGFBP-3 the same way
+        ref3 = L.igfbp3_reference(age, sex)
+        assert L.igfbp3_sds(ref3["p50"], age, sex) == pytest.approx(0.0, abs=1e-9)
+        assert L.igfbp3_sds(ref3["p97_5"], age, sex) == pytest.approx(1.96, abs=1e-3)
+        assert L.igfbp3_percentile(ref3["p50"], age, sex) == pytest.approx(50.0, abs=1e-9)
+        assert L.igfbp3_percentile(ref3["p2_5"], age, sex) == pytest.approx(2.5, abs=1e-3)
+        assert L.igfbp3_percentile(ref3["p97_5"], age, sex) == pytest.approx(97.5, abs=1e-3)
 
 
 def test_sds_monotone_in_value_and_vectorised():

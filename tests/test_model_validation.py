@@ -11,6 +11,7 @@ import pytest
 
 from helpers.models import axis as A
 from helpers.models import binding as B
+from helpers.models import conditions as C
 from helpers.models import exercise as E
 from helpers.models import lifespan as L
 from helpers.models import nutrition as N
@@ -18,7 +19,7 @@ from helpers.models import signalling as S
 from helpers.models import stats as T
 from helpers.models import units as U
 
-MODULES = {"A": A, "B": B, "E": E, "L": L, "N": N, "S": S, "T": T, "U": U}
+MODULES = {"A": A, "B": B, "C": C, "E": E, "L": L, "N": N, "S": S, "T": T, "U": U}
 CASES = [
     ("U.ng_ml_to_nmol_l(-1)", "igf1_ng_ml = -1 ng/mL is below the allowed range >= 0 ng/mL"),
     ("U.nmol_l_to_ng_ml(-1)", "igf1_nmol_l = -1 nmol/L is below the allowed range >= 0 nmol/L"),
@@ -75,6 +76,10 @@ CASES = [
     ),
     ("E.hedges_g_se(11, 20)", "g = 11 is above the allowed range [-10, 10]"),
     ("E.hedges_g_se(-11, 20)", "g = -11 is below the allowed range [-10, 10]"),
+    (
+        "E.hedges_g_se(0.5, 1000000.5)",
+        "n_total = 1e+06 participants is above the allowed range [4, 1e+06] participants",
+    ),
     ("E.hedges_g_se(0.5, 3)", "n_total = 3 participants is below the allowed range [4, 1e+06] participants"),
     (
         "E.hedges_g_se(0.5, 2e6)",
@@ -154,6 +159,19 @@ CASES = [
     ("A.simulate_axis(dt_min=0)", "dt_min = 0 min is below the allowed range [1, 30] min"),
     ("A.simulate_axis(dt_min=1000)", "dt_min = 1000 min is above the allowed range [1, 30] min"),
     ("A.clock_hours(-1)", "time_h = -1 h is below the allowed range >= 0 h"),
+    (
+        "C.pattern_name('upp', 'down')",
+        "gh_direction = 'upp' is not allowed; choose one of ['up', 'down', 'unchanged'] (did you mean 'up'?)",
+    ),
+    (
+        "C.pattern_name('up', 1.5)",
+        "igf1_direction = 1.5 is not allowed; choose one of ['up', 'down', 'unchanged']",
+    ),
+    (
+        "C.condition_state('laron syndrome')",
+        "condition = 'laron syndrome' is not allowed; choose one of "
+        "['healthy', 'acromegaly', 'adult_ghd', 'laron', 'malnutrition', 'obesity']",
+    ),
     ("L.lms('igf1', -1, 'male')", "age_years = -1 years is below the allowed range [0, 100] years"),
     ("L.lms('igf1', 101, 'male')", "age_years = 101 years is above the allowed range [0, 100] years"),
     ("L.lms('igf1', 10, 'other')", "sex = 'other' is not allowed; choose one of ['female', 'male']"),
@@ -192,6 +210,26 @@ CASES = [
     (
         "L.decline_percent_per_decade('igf1', 'male', 60, 30)",
         "age_to = 30 years must be at least 1 year above age_from = 60 years (the fit needs two ages)",
+    ),
+    (
+        "L.decline_percent_per_decade('igf1', 'male', 40, 39.5)",
+        "age_to = 39.5 years must be at least 1 year above age_from = 40 years (the fit needs two ages)",
+    ),
+    (
+        "L.decline_percent_per_decade('bp3', 'male', 30, 70)",
+        "marker = 'bp3' is not allowed; choose one of ['igf1', 'igfbp3', 'ratio'] (did you mean 'igfbp3'?)",
+    ),
+    (
+        "L.decline_percent_per_decade('igf1', 'other', 30, 70)",
+        "sex = 'other' is not allowed; choose one of ['female', 'male']",
+    ),
+    (
+        "C.lean_mass_course([5.5])",
+        "net_change_per_day = 5.5 (relative) is above the allowed range [-5, 5] (relative)",
+    ),
+    (
+        "C.lean_mass_course([-5.5])",
+        "net_change_per_day = -5.5 (relative) is below the allowed range [-5, 5] (relative)",
     ),
     (
         "L.decline_percent_per_decade('ratio', 'male', 10, 30)",
@@ -263,6 +301,7 @@ CASES = [
     ),
     ("T.pooled_effect([0.1], [0.1], 1.5)", "level = 1.5 is above the allowed range [0, 1]"),
     ("T.t_cdf(1.0, 0)", "dof = 0 degrees of freedom is not allowed; it must be > 0 (inf = normal)"),
+    ("T.t_cdf(float('nan'), 4)", "t must be finite, got nan; allowed any finite number"),
     ("T.t_quantile(1.2, 3)", "p = 1.2 is above the allowed range [0, 1]"),
     (
         "T.t_quantile(0.5, float('nan'))",
@@ -450,7 +489,8 @@ def _public_functions():
     for info in pkgutil.iter_modules(models.__path__):
         mod = importlib.import_module(f"helpers.models.{info.name}")
         for name, fn in inspect.getmembers(mod, inspect.isfunction):
-            if not name.startswith("_") and fn.__module__ == mod.__name__:
+            # (under `make mutate`, mutmut adds x_<name>__mutmut_<n> copies: not public functions)
+            if not name.startswith(("_", "x_")) and "__mutmut" not in name and fn.__module__ == mod.__name__:
                 out[f"{info.name}.{name}"] = fn
     return out
 

@@ -119,6 +119,42 @@ def test_half_max_of_occupancy_and_unknown_key():
         signalling.half_max_nM("nope")
 
 
+def _half_max_by_bisection(key, **kwargs):
+    """Independent reference: bisect log10(c) for the midpoint between no IGF-1 and saturation."""
+    y0 = signalling.muscle_response(0.0, **kwargs)[key]
+    y1 = signalling.muscle_response(1e9, **kwargs)[key]
+    lo, hi = -3.0, 5.0
+    for _ in range(80):
+        mid = 0.5 * (lo + hi)
+        frac = (signalling.muscle_response(10**mid, **kwargs)[key] - y0) / (y1 - y0)
+        lo, hi = (mid, hi) if frac < 0.5 else (lo, mid)
+    return 10 ** (0.5 * (lo + hi))
+
+
+@pytest.mark.parametrize(
+    "key, kwargs",
+    [
+        ("synthesis_rel", {}),
+        ("synthesis_rel", {"amino_acids": 0.3}),
+        ("degradation_rel", {"rapamycin": True}),
+    ],
+)
+def test_half_max_agrees_with_an_independent_bisection(key, kwargs):
+    assert signalling.half_max_nM(key, **kwargs) == pytest.approx(
+        _half_max_by_bisection(key, **kwargs), rel=1e-4
+    )
+
+
+def test_half_max_defaults_to_synthesis_and_depends_on_the_conditions():
+    assert signalling.half_max_nM() == signalling.half_max_nM("synthesis_rel")
+    # the S6K1 feedback saturates the synthesis response: half-maximal below the receptor's K
+    assert signalling.half_max_nM() < signalling.K_HALF_NM
+    # fewer amino acids weaken the feedback (a smaller mTORC1 gate), so the half-max moves
+    assert signalling.half_max_nM(amino_acids=0.3) != pytest.approx(signalling.half_max_nM(), rel=1e-3)
+    with pytest.raises(ValueError, match="does not respond to IGF-1"):
+        signalling.half_max_nM("synthesis_rel", pi3k_inhibitor=True)
+
+
 # ---- binding helpers -------------------------------------------------------------------------------
 def test_half_life_from_curve_recovers_the_half_life():
     t = np.arange(0.0, 60.0, 5.0)
@@ -255,3 +291,97 @@ def test_pools_obey_mass_action_with_the_published_constants(igf1, bp3, als, oth
         assert r["ternary_nM"] == pytest.approx(r["binary_nM"] * free_als / kd_als, rel=1e-6)
     total = free + r["binary_nM"] + r["ternary_nM"] + r["other_bound_nM"]
     assert total == pytest.approx(igf1, rel=1e-9)
+
+
+# ---- calibration solvers that run once at import (called here, so that a change to them is seen) --
+def test_signalling_gains_give_the_a79_synthesis_and_degradation_at_32_nM():
+    # A79 [@vandenburgh1991]: +52 % synthesis and -33 % degradation (middles of 42-62 % and 28-38 %)
+    assert signalling._solve_gains() == pytest.approx(
+        (signalling.SYNTH_GAIN, signalling.DEGR_GAIN), rel=1e-12
+    )
+    r = signalling.muscle_response(signalling.CALIBRATION_NM)
+    assert r["synthesis_rel"] == pytest.approx(1.52, rel=1e-12)
+    assert r["degradation_rel"] == pytest.approx(0.67, rel=1e-12)
+    assert 0 < signalling.DEGR_GAIN * r["akt"] < 1  # FoxO stays between fully on and fully off
+
+
+def test_weekly_dose_half_reproduces_the_frequency_meta_analysis_ratio():
+    # G(D) = D / (D + K): two reference bouts a week over one = 0.49 / 0.30 [@schoenfeld2016]
+    k = exercise._solve_dose_half()
+    assert k == pytest.approx(exercise.WEEKLY_DOSE_HALF, rel=1e-12)
+    assert (2.0 / (2.0 + k)) / (1.0 / (1.0 + k)) == pytest.approx(0.49 / 0.30, rel=1e-12)
+    assert exercise.training_dose_response(2.0, 1.0) / exercise.training_dose_response(
+        1.0, 1.0
+    ) == pytest.approx(0.49 / 0.30, rel=1e-12)
+
+
+def test_disuse_rate_removes_the_published_leg_lean_mass_in_ten_days():
+    # [@kortebein2007]: 10 days of bed rest, 0.95 kg of leg lean mass (of an assumed 15 kg)
+    from helpers.models import conditions
+
+    assert conditions._fractional_rate_per_day() == pytest.approx(conditions.MASS_RATE_PER_DAY, rel=1e-12)
+    net = conditions.muscle_balance(disuse=1.0)["net_change"]
+    course = conditions.lean_mass_course([net] * 10, 15.0)
+    assert len(course) == 11 and course[0] == 15.0
+    assert course[-1] == pytest.approx(15.0 - 0.95, rel=1e-12)
+    assert np.all(np.diff(course) < 0)  # loses mass every day
+    assert conditions.lean_mass_course([0.0] * 5, 12.0) == pytest.approx([12.0] * 6)  # balance: stable
+
+
+def test_horner_polynomial_and_normal_quantile_at_fresh_points():
+    from helpers.models import stats
+
+    assert stats._poly((1.0, 2.0, 3.0), 2.0) == 11.0  # 1*2^2 + 2*2 + 3
+    assert stats._poly((2.0, -1.0), 0.5) == 0.0
+    assert stats._poly((), 3.0) == 0.0
+    # quantiles not used anywhere else (not cached), inverted by the distribution function
+    for p in (0.0123, 0.3141, 0.8765, 0.99991):
+        assert stats.normal_cdf(stats.normal_quantile(p)) == pytest.approx(p, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["healthy", "acromegaly", "adult_ghd", "laron", "malnutrition", "obesity"])
+def test_condition_state_runs_the_axis_at_that_conditions_settings(name):
+    from helpers.models import conditions
+
+    c = conditions.CONDITIONS[name]
+    a = conditions.condition_state(name)
+    b = conditions.axis_state(c["gh_secretion"], c["ghr_sensitivity"], c["feedback"])
+    assert a["mean_igf1_ng_ml"] == b["mean_igf1_ng_ml"] and a["mean_gh_ug_l"] == b["mean_gh_ug_l"]
+
+
+def test_equilibrium_arrays_equal_the_scalar_solution_element_by_element():
+    igf1 = np.array([0.0, 19.34, 19.34, 5.0, 40.0, 1e-3, 19.34])
+    igf2 = np.array([0.0, 0.0, 99.1, 99.1, 0.0, 0.0, 50.0])
+    bp3 = np.array([99.5, 99.5, 99.5, 0.0, 10.0, 99.5, 99.5])
+    als = np.array([284.7, 284.7, 284.7, 284.7, 0.0, 284.7, 284.7])
+    other = np.array([30.0, 30.0, 30.0, 30.0, 30.0, 0.0, 0.0])
+    arr = binding.equilibrium(igf1, bp3, als, other, 1.0, igf2)
+    for i in range(len(igf1)):
+        one = binding.equilibrium(
+            float(igf1[i]), float(bp3[i]), float(als[i]), float(other[i]), 1.0, float(igf2[i])
+        )
+        for k, v in one.items():
+            assert arr[k][i] == pytest.approx(v, rel=1e-9, abs=1e-15), (k, i)
+
+
+def test_axis_state_reports_the_reference_interval_and_the_time_grid():
+    from helpers.models import conditions
+
+    s = conditions.axis_state()
+    assert (s["igf1_low_ng_ml"], s["igf1_high_ng_ml"]) == conditions.reference_interval_ng_ml()
+    assert s["igf1_low_ng_ml"] < s["mean_igf1_ng_ml"] < s["igf1_high_ng_ml"]  # healthy is inside
+    n = int(conditions.DAYS * 24 * 60 / conditions.DT_MIN)
+    assert len(s["time_h"]) == len(s["gh_ug_l"]) == len(s["igf1_ng_ml"]) == n
+    np.testing.assert_allclose(np.diff(s["time_h"]), conditions.DT_MIN / 60.0)
+
+
+def test_decline_per_decade_from_two_ages_is_the_two_point_slope():
+    m40, m41 = lifespan.lms("igf1", [40.0, 41.0], "male")[1]
+    expected = 100.0 * (1.0 - (m41 / m40) ** 10)
+    assert lifespan.decline_percent_per_decade("igf1", "male", 40.0, 41.0) == pytest.approx(
+        expected, rel=1e-9
+    )
+    # the end age is part of the fit: 40..42 differs from 40..41
+    assert lifespan.decline_percent_per_decade("igf1", "male", 40.0, 42.0) != pytest.approx(
+        expected, rel=1e-6
+    )

@@ -88,6 +88,26 @@ def test_group_summary_per_group_in_order():
     np.testing.assert_allclose(s["ci_high"] - s["mean"], half, rtol=1e-6)
     np.testing.assert_allclose(s["mean"] - s["ci_low"], half, rtol=1e-6)
     assert list(stats.group_summary(values, groups)["group"]) == ["a", "b", "c"]  # sorted by default
+    assert s["n"].dtype.kind == "i"  # counts are whole numbers
+    one = stats.group_summary(values, groups, order=["c"])  # a single group may be asked for
+    assert list(one["group"]) == ["c"] and one["mean"].tolist() == [2.0]
+
+
+def test_group_summary_keeps_labels_of_any_type():
+    # labels are kept as given (not turned into strings), numbers and strings mixed
+    values, groups = [1.0, 3.0, 5.0, 9.0], np.array([1, 1, "x", "x"], dtype=object)
+    s = stats.group_summary(values, groups, order=[1, "x"])
+    assert s["group"].tolist() == [1, "x"] and s["mean"].tolist() == [2.0, 7.0]
+    with pytest.raises(
+        ValueError, match=r"^order must list labels that occur in groups \[1, 'x'\], got 'y'$"
+    ):
+        stats.group_summary(values, groups, order=[1, "y"])
+    with pytest.raises(
+        ValueError, match=r"^order must be None or a non-empty list of group labels, got \[\]$"
+    ):
+        stats.group_summary(values, groups, order=[])
+    with pytest.raises(ValueError, match=r"^values must be finite, got nan"):
+        stats.group_summary([1.0, float("nan")], ["a", "a"])
 
 
 def test_welch_degrees_of_freedom():
@@ -108,6 +128,10 @@ def test_mean_difference_ci_is_welch_t():
     d, lo, hi = stats.mean_difference_ci(X5, X5 * 2)  # unequal variances: dof 5.88
     se = math.sqrt(3.5 / 5 + 14.0 / 5)
     assert d == -6.0 and hi - d == pytest.approx(stats.t_quantile(0.975, 16.0 / 2.72 * 1.0) * se)
+    # the interval is symmetric about the difference, and wider at a higher level
+    assert d - lo == pytest.approx(hi - d, rel=1e-12) and lo < d < hi
+    d99, lo99, hi99 = stats.mean_difference_ci(X5, X5 * 2, level=0.99)
+    assert d99 == d and lo99 < lo and hi99 > hi
 
 
 def test_relative_difference_ci():
