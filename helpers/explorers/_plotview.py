@@ -270,7 +270,11 @@ function dataTable(el) {
     });
     box.appendChild(btn);
     box.appendChild(region);
-    el.after(box);  // under the figure, above its text description (the readout)
+    // after the figure's text description (the readout) in an explorer, so the button costs the
+    // figure no height when it fits a 768 px window; right under the figure elsewhere (the site)
+    const owner = el.closest('.tfl-explorer');
+    const readout = owner && owner.querySelector('.tfl-readout');
+    (readout || el).after(box);
   };
   return { sync: () => { make(); fill(); }, remove: () => { if (box) box.remove(); } };
 }

@@ -426,7 +426,7 @@ def test_figure_data_table_on_request(lab):
         ex = page.locator(".tfl-name-diet_patterns")
         box = ex.locator(".tfl-data")
         button, region = ex.locator(DATA_BUTTON), ex.locator(DATA_REGION)
-        # closed: one tab stop (the button), under the figure and above the text description
+        # closed: one tab stop (the button), after the figure and its text description
         assert button.inner_text() == "Show the figure's data as a table"
         assert button.get_attribute("aria-expanded") == "false"
         assert button.get_attribute("aria-controls") == region.get_attribute("id")
@@ -434,9 +434,9 @@ def test_figure_data_table_on_request(lab):
         order = ex.evaluate(
             "e => { const f = e.querySelector('.tfl-figure'), d = e.querySelector('.tfl-data'),"
             " r = e.querySelector('.tfl-readout');"
-            " return [f.compareDocumentPosition(d) & 4, d.compareDocumentPosition(r) & 4]; }"
+            " return [f.compareDocumentPosition(r) & 4, r.compareDocumentPosition(d) & 4]; }"
         )
-        assert order == [4, 4], "the button must follow the figure and precede the readout"
+        assert order == [4, 4], "the button must follow the figure and its readout"
         # from the figure's toolbar, Tab reaches the button; Enter opens the tables
         ex.locator(".tfl-figure .modebar-btn[tabindex='0']").focus()
         page.keyboard.press("Tab")
