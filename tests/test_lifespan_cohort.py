@@ -6,6 +6,7 @@ import pytest
 from helpers import illustrative
 from helpers.data import DATA_DIR, load_dataset
 from helpers.explorers import create
+from helpers.explorers import lifespan as lifespan_explorer
 from helpers.illustrative import lifespan as gen
 from helpers.models import lifespan as L
 
@@ -114,7 +115,8 @@ def test_lifespan_explorer_switches_measure_and_sex():
     assert "IGFBP-3" in ex.figure.layout.title.text and "illustrative" in ex.figure.layout.title.text
     ex.set(measure="ratio")
     assert min(ex.figure.data[1].x) == 15.0
-    assert len(ex.figure.data[0].x) <= 500
+    assert len(ex.figure.data[0].x) == lifespan_explorer.DRAWN_PER_SEX
+    assert f"{lifespan_explorer.DRAWN_PER_SEX} illustrative" in ex.describe(ex.summary())
 
 
 def test_confounding_explorer_shrinks_when_adjusted():
