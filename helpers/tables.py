@@ -7,7 +7,8 @@ a table wider than the notebook column can be scrolled with the keyboard (Tab to
 arrow keys; WCAG 2.1.1), with a 3 px focus outline of at least 3:1 in JupyterLab's light and
 dark themes. ``TableFilter`` puts labelled Dropdowns above such a table and re-renders it when a
 choice changes (keyboard-usable: Tab to a dropdown, arrow keys to choose). Displaying it in a
-static render shows the full table.
+static render shows the full table; a saved notebook reopened without widget state shows the full
+table and RUN_TO_FILTER instead of "model not found" (``helpers._reopen``).
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ._focus import focus_css
+from ._reopen import display_with_reopen, reopen_view
 from .data import load_dataset
 
 ALL = "(all)"
+#: the line under a reopened notebook's static table (its filters need the kernel)
+RUN_TO_FILTER = "Run this cell to filter the table (run the set-up cell at the top first)."
 
 
 #: class of a table's scroll container (the focusable region)
@@ -139,6 +143,19 @@ class TableFilter:
 
     def _on_change(self, _change) -> None:
         self._refresh()
+
+    def _ipython_display_(self) -> None:
+        """The live filters and table, then the static view a saved notebook shows when reopened
+        without widget state: the full table and RUN_TO_FILTER (``helpers._reopen``)."""
+        display_with_reopen(self._repr_mimebundle_(), self.reopen_html())
+
+    def reopen_html(self) -> str:
+        """The full table and RUN_TO_FILTER, as a static view (hidden while the widget is live)."""
+        return reopen_view(
+            table_html(self.df, self.caption, headers=self.headers)
+            + f"<p class='tfl-reopen-run'><strong>{html.escape(RUN_TO_FILTER)}</strong></p>",
+            "tfl-reopen-table",
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.view._repr_mimebundle_(**kwargs)

@@ -223,3 +223,26 @@ def test_axis_explorer_liver_lever():
     assert float(np.mean(ex.figure.data[1].y)) == pytest.approx(low["mean_igf1_ng_ml"])
     assert ex.figure.data[2].y[0] == pytest.approx(low["mean_igf1_ng_ml"])
     assert "liver" in ex.describe(low)
+
+
+def test_filter_display_adds_the_full_table_for_a_reopened_notebook():
+    """Displayed, the filter emits its widget bundle and a static view marked {"tfl": "reopen"}:
+    the full table (every row, whatever the filters show) and RUN_TO_FILTER, which a saved
+    notebook reopened without widget state shows instead of "model not found"."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from helpers.tables import RUN_TO_FILTER
+
+    InteractiveShell.instance()
+    tf = trophic_factor_filter()
+    tf.set(target_tissue="motor neurons")
+    with capture_output() as cap:
+        tf._ipython_display_()
+    assert len(cap.outputs) == 2
+    live, reopen = cap.outputs
+    assert "application/vnd.jupyter.widget-view+json" in live.data
+    assert reopen.metadata == {"tfl": "reopen"} and set(reopen.data) == {"text/html"}
+    page = reopen.data["text/html"]
+    assert page.startswith("<div class='tfl-reopen tfl-reopen-table'") and RUN_TO_FILTER in page
+    assert page.count("<tr>") == len(tf.df) + 1 and "Myostatin" in page

@@ -6,7 +6,8 @@ show "Error displaying widget: model not found" for every explorer, self-check a
 Now each of their cells also has a static view (``helpers._reopen``): reopened, the page shows
 each explorer's static figure, its text description and "Run this cell to make the explorer
 interactive", and each self-check's or prediction's question and options with "Run this cell to
-answer" (or "... to commit your prediction"), and no dead widget; while the widgets are live the
+answer" (or "... to commit your prediction"), notebook 01's filtered table its full table with
+"Run this cell to filter the table", and no dead widget; while the widgets are live the
 static views stay hidden. Opening the saved notebook, or a course notebook as committed, does
 not mark it modified.
 """
@@ -32,6 +33,7 @@ import labdriver  # noqa: E402
 
 from helpers.explorers.base import RUN_TO_EXPLORE  # noqa: E402
 from helpers.selfcheck import RUN_TO_ANSWER, RUN_TO_PREDICT, md_inline, prediction, question  # noqa: E402
+from helpers.tables import RUN_TO_FILTER  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -39,12 +41,14 @@ NAMES = ("unit_converter", "reference")
 #: self-checks of each kind (single, numeric, multi) and a prediction attached to the first explorer
 CHECKS = ("00-same-concentration", "00-convert-150", "02-raise-free")
 PREDICTION = "00-unit-200"
-N_STATIC = len(NAMES) + len(CHECKS) + 1
+#: plus notebook 01's filtered table (helpers.tables.TableFilter)
+N_STATIC = len(NAMES) + len(CHECKS) + 1 + 1
 IDLE = "window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
 JS_VISIBLE = """sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null).length"""
 JS_LIVE = f"""() => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= {len(NAMES)}
   && document.querySelectorAll('.tfl-selfcheck .tfl-box').length >= {len(CHECKS)}
-  && document.querySelectorAll('.tfl-predict .tfl-box').length >= 1"""
+  && document.querySelectorAll('.tfl-predict .tfl-box').length >= 1
+  && document.querySelectorAll('.tfl-table-filter select').length >= 2"""
 
 
 def _notebook() -> nbformat.NotebookNode:
@@ -58,6 +62,7 @@ def _notebook() -> nbformat.NotebookNode:
         code(f'ex_0 = create("{NAMES[0]}", prediction=p)\nex_0'),
         *[code(f'ex_{i} = create("{n}")\nex_{i}') for i, n in enumerate(NAMES) if i],
         *[code(f'ask("{q}")') for q in CHECKS],
+        code("from helpers.tables import trophic_factor_filter\ntrophic_factor_filter()"),
     ]
     return nb
 
@@ -107,6 +112,8 @@ def test_reopened_notebook_shows_static_views_and_stays_unmodified(app, chromium
             assert text.count(RUN_TO_EXPLORE) == len(NAMES), text[:500]
             assert text.count(RUN_TO_ANSWER) == len(CHECKS), text[:500]
             assert text.count(RUN_TO_PREDICT) == 1, text[:500]
+            assert text.count(RUN_TO_FILTER) == 1, text[:500]
+            assert "Myostatin" in text  # the static table holds every row, unfiltered
             assert page.evaluate(JS_VISIBLE, ".tfl-reopen") == N_STATIC
             for cell in saved.cells[2 : 2 + len(NAMES)]:
                 html = cell.outputs[-1]["data"]["text/html"]
