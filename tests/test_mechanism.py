@@ -126,10 +126,17 @@ def test_signalling_figure_nodes_say_state_in_words():
     assert len(labels) == len(pm.NODES) and labels[0].startswith("<b>IGF-1R</b>")
     assert any("mTORC1" in s and "✕ BLOCKED" in s for s in labels)  # words and a cross, not colour
     assert not any(s.startswith("<b>FoxO</b>") and s.endswith("ACTIVE") for s in labels)  # Akt on
-    # the pathway names the issue asks for are on the panel
-    text = " ".join(labels)
+    # a box holds its name and its state's words (two lines: what fits a 592 px column); the
+    # reason in brackets and what the step goes through are in its hover text
+    assert all(s.count("<br>") == 1 and "(" not in s for s in labels)
+    hovers = list(by_name["Pathway steps"].hovertext)
+    assert len(hovers) == len(pm.NODES)
+    assert any(h.startswith("<b>mTORC1</b>") and "BLOCKED (4E-BP1 partly)" in h for h in hovers)
+    # the pathway names the issue asks for are on the panel (ULK1 a box, the others hover texts)
+    text = " ".join(labels + hovers)
     for name in ("S6K1", "4E-BP1", "GSK3β", "Shc", "Grb2/SOS", "Ras", "ULK1"):
         assert name in text
+    assert "ULK1" in " ".join(labels)
     assert fig.layout.xaxis.type == "log"
     # two panel titles and the three value labels of the current concentration; the arrows are
     # traces, not annotations (plotly redraws and measures every annotation on each update)
@@ -246,3 +253,24 @@ def test_filter_display_adds_the_full_table_for_a_reopened_notebook():
     page = reopen.data["text/html"]
     assert page.startswith("<div class='tfl-reopen tfl-reopen-table'") and RUN_TO_FILTER in page
     assert page.count("<tr>") == len(tf.df) + 1 and "Myostatin" in page
+
+
+def test_pathway_boxes_never_overlap_and_leave_room_for_arrows():
+    """The diagram's boxes (NODES, BOX_WIDTHS, BOX_H) stay inside the panel's range, and boxes
+    that share a row or a column keep a gap an arrow can be seen in (>= 0.35 units)."""
+    fig = create("signalling").figure
+    x0, x1 = fig.layout.xaxis2.range
+    y0, y1 = fig.layout.yaxis2.range
+    boxes = {
+        k: (x - pm.BOX_WIDTHS[k] / 2, x + pm.BOX_WIDTHS[k] / 2, y - pm.BOX_H / 2, y + pm.BOX_H / 2)
+        for k, (_, x, y) in pm.NODES.items()
+    }
+    for k, (left, right, bottom, top) in boxes.items():
+        assert x0 <= left and right <= x1 and y0 <= bottom and top <= y1, k
+    keys = list(boxes)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            (la, ra, ba, ta), (lb, rb, bb, tb) = boxes[a], boxes[b]
+            gap_x = max(lb - ra, la - rb)
+            gap_y = max(bb - ta, ba - tb)
+            assert max(gap_x, gap_y) >= 0.35, (a, b, gap_x, gap_y)

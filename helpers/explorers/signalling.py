@@ -8,6 +8,7 @@ from ..models import signalling as sg
 from ..plots.mechanism import (
     _marker_texts,
     node_colors,
+    node_hovers,
     node_labels,
     node_symbols,
     signalling_figure,
@@ -105,6 +106,7 @@ class SignallingExplorer(Explorer):
         update_now_labels(fig, CONC_NM, result["igf1_nM"], cur)
         words, marks = trace(fig, "pathway-words"), trace(fig, "pathway-marks")
         words.text = node_labels(st)
+        words.hovertext = node_hovers(st)
         marks.marker.symbol = node_symbols(st)
         marks.marker.color = node_colors(st)
 

@@ -100,20 +100,25 @@ def axis_figure(
 # ---------------------------------------------------------------------------------------------
 SIGNALLING_TITLE = "IGF-1 dose–response and which steps are on"
 
-#: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units
+#: pathway diagram: node key -> (label, x, y) in the diagram panel's own axis units. Five rows
+#: (a row is 2 units) and never more than two boxes in a row except the outputs at the bottom, so
+#: each box can be wide enough for its two lines (name, state) in a 592 px notebook column
 NODES = {
-    "igf1r": ("IGF-1R", 5.0, 9.4),
-    "pi3k": ("IRS-1/PI3K", 2.6, 7.75),
-    "erk": ("Ras/MEK/ERK", 7.8, 7.75),
-    "akt": ("Akt", 2.6, 6.1),
-    "mtorc1": ("mTORC1", 0.9, 4.45),
-    "foxo": ("FoxO", 4.4, 4.45),
-    "ulk1": ("ULK1", 2.65, 2.75),
-    "synthesis": ("Synthesis", 0.9, 0.95),
-    "degradation": ("Breakdown", 4.4, 0.95),
-    "proliferation": ("Proliferation", 7.8, 4.45),
+    "igf1r": ("IGF-1R", 4.6, 9.0),
+    "pi3k": ("IRS-1/PI3K", 2.0, 7.0),
+    "erk": ("Ras/MEK/ERK", 7.6, 7.0),
+    "akt": ("Akt", 2.0, 5.0),
+    "proliferation": ("Proliferation", 7.6, 5.0),
+    "mtorc1": ("mTORC1", 0.8, 3.0),
+    "foxo": ("FoxO", 5.6, 3.0),
+    "synthesis": ("Synthesis", 0.6, 1.0),
+    "ulk1": ("ULK1", 4.2, 1.0),
+    "degradation": ("Breakdown", 7.9, 1.0),
 }
-#: second line of a node's box, in smaller type: what the step does or goes through
+#: box width of each node in diagram units (the bottom row holds three boxes, the others two)
+BOX_WIDTHS = {k: (3.2 if y < 2 else 3.6) for k, (_, _, y) in NODES.items()}
+#: what each step does or goes through: in the box's hover text (the boxes hold the name and
+#: the state only, which is what fits a 592 px column); the notebook's text explains them all
 NODE_DETAIL = {
     "igf1r": "receptor tyrosine kinase",
     "pi3k": "S6K1 feeds back on IRS-1",
@@ -154,16 +159,27 @@ def _is_active(state: str) -> bool:
     return bool(set(head.split()) & _ACTIVE_WORDS)
 
 
+def _head(state: str) -> str:
+    """A state's word(s) without the reason in brackets: "OFF (PI3K blocked)" -> "OFF"."""
+    return state.split(" (")[0]
+
+
 def node_labels(states: dict) -> list[str]:
-    """Node texts: name plus its state in words (ON / OFF / BLOCKED / UP / DOWN / BASAL ...);
-    a blocked step also gets a cross so the state never depends on colour."""
+    """Node texts: the name and its state in words (ON / OFF / BLOCKED / UP / DOWN / BASAL ...),
+    without the reason in brackets (that is in node_hovers); a blocked step also gets a cross so
+    the state never depends on colour."""
     out = []
     for k, (label, _, _) in NODES.items():
         st = states[k]
         mark = "✕ " if st.startswith("BLOCKED") else ""
-        detail = f'<span style="font-size:8px">{NODE_DETAIL[k]}</span>'
-        out.append(f"<b>{label}</b><br>{detail}<br>{mark}{st}")
+        out.append(f"<b>{label}</b><br>{mark}{_head(st)}")
     return out
+
+
+def node_hovers(states: dict) -> list[str]:
+    """Hover text of each box: the name, what the step does (NODE_DETAIL) and the full state,
+    with its reason ("OFF (PI3K blocked)")."""
+    return [f"<b>{label}</b>: {NODE_DETAIL[k]}<br>{states[k]}" for k, (label, _, _) in NODES.items()]
 
 
 def node_symbols(states: dict) -> list[str]:
@@ -188,7 +204,7 @@ def node_colors(states: dict) -> list[str]:
     ]
 
 
-BOX_W, BOX_H = 3.2, 1.45  # node box size in diagram units
+BOX_H = 1.3  # node box height in diagram units (two lines of text)
 
 
 def signalling_figure(
@@ -205,7 +221,7 @@ def signalling_figure(
     fig = make_subplots(
         rows=1,
         cols=2,
-        column_widths=[0.38, 0.62],
+        column_widths=[0.34, 0.66],
         horizontal_spacing=0.06,
         subplot_titles=("Dose–response", "Pathway now"),
     )
@@ -216,7 +232,7 @@ def signalling_figure(
         # entries of a fixed width, several to a row (one per row made the legend taller than
         # the panels in a 592 px column)
         legend=dict(orientation="h", y=-0.2, x=0, entrywidth=0.5, entrywidthmode="fraction"),
-        margin=dict(l=80, r=20, t=90, b=120),
+        margin=dict(l=60, r=10, t=90, b=120),
     )
     x = np.asarray(conc_nM, dtype=float)
     series = [
@@ -261,11 +277,11 @@ def signalling_figure(
     fig.update_yaxes(title_text=axis_title("Relative rate", "1 = no IGF-1"), range=[0, 2.2], row=1, col=1)
     # pathway diagram: static boxes and arrows; the words and the state markers (the last
     # two traces) are plain trace data, so updating them is cheap
-    for _, xn, yn in NODES.values():
+    for k, (_, xn, yn) in NODES.items():
         fig.add_shape(
             type="rect",
-            x0=xn - BOX_W / 2,
-            x1=xn + BOX_W / 2,
+            x0=xn - BOX_WIDTHS[k] / 2,
+            x1=xn + BOX_WIDTHS[k] / 2,
             y0=yn - BOX_H / 2,
             y1=yn + BOX_H / 2,
             xref="x2",
@@ -282,7 +298,10 @@ def signalling_figure(
         _, xa, ya = NODES[a]
         _, xb, yb = NODES[b]
         if (a, b) == ("mtorc1", "pi3k"):  # feedback: up the left side, clear of the Akt box
-            xa, ya, xb, yb = xa - BOX_W / 2 + 0.2, ya + BOX_H / 2, xb - BOX_W / 2, yb
+            xa, ya, xb, yb = xa - BOX_WIDTHS[a] / 2 + 0.2, ya + BOX_H / 2, xb - BOX_WIDTHS[b] / 2, yb
+        elif ya == yb:  # along a row: from the side of one box to the side of the next
+            side = 1.0 if xb > xa else -1.0
+            xa, xb = xa + side * BOX_WIDTHS[a] / 2, xb - side * BOX_WIDTHS[b] / 2
         elif ya > yb:  # downwards: from the bottom of one box to the top of the next
             ya, yb = ya - BOX_H / 2, yb + BOX_H / 2
         else:
@@ -335,6 +354,7 @@ def signalling_figure(
             y=ys,
             mode="text",
             text=node_labels(states),
+            hovertext=node_hovers(states),
             textfont=dict(size=10, color="#000000"),
             showlegend=False,
             hoverinfo="text",
@@ -345,7 +365,7 @@ def signalling_figure(
     )
     fig.add_trace(
         go.Scatter(
-            x=[v - BOX_W / 2 + 0.05 for v in xs],
+            x=[v - BOX_WIDTHS[k] / 2 + 0.05 for k, v in zip(NODES, xs, strict=True)],
             y=[v + BOX_H / 2 - 0.05 for v in ys],
             mode="markers",
             name="Steps: ● on, ○ off, ✕ blocked; ⊣ inhibits",
@@ -360,8 +380,8 @@ def signalling_figure(
         row=1,
         col=2,
     )
-    fig.update_xaxes(range=[-0.9, 9.6], visible=False, row=1, col=2)
-    fig.update_yaxes(range=[0.1, 10.25], visible=False, row=1, col=2)
+    fig.update_xaxes(range=[-1.1, 9.6], visible=False, row=1, col=2)
+    fig.update_yaxes(range=[0.2, 9.8], visible=False, row=1, col=2)
     return fig
 
 
