@@ -85,8 +85,10 @@ def test_unit_switch_rescales_slider_and_keeps_the_concentration():
     w = ex.controls["value"]
     assert w.description == "IGF-1 value (nmol/L)"
     assert w.max == pytest.approx(130.7, abs=0.1)
-    assert w.value == pytest.approx(26.15, abs=0.01)
-    assert ex.summary()["igf1_ng_ml"] == pytest.approx(200.0, abs=0.1)
+    # the concentration is kept to within half a step of the new unit's slider (0.05 nmol/L,
+    # 0.4 ng/mL): the value lands on the step grid, as the browser's slider would put it
+    assert w.value == 26.1 and w.step == 0.1
+    assert ex.summary()["igf1_ng_ml"] == pytest.approx(200.0, abs=units.convert(0.05, "nmol/L", "ng/mL"))
     with pytest.raises(
         ValueError,
         match=r"control 'value' \(IGF-1 value \(nmol/L\)\) = 500 is outside the allowed range \[0, 130.7\]",
@@ -94,6 +96,10 @@ def test_unit_switch_rescales_slider_and_keeps_the_concentration():
         ex.set(value=500)
     ex.set(unit="ng/mL", value=500)
     assert ex.summary()["igf1_ng_ml"] == pytest.approx(500)
+    ex.set(value=200.0)
+    ex.set(unit="nmol/L")
+    ex.set(unit="ng/mL")  # and back: 26.1 nmol/L is 199.6 ng/mL, on the 1 ng/mL grid 200
+    assert ex.controls["value"].value == 200.0 and ex.summary()["igf1_ng_ml"] == 200.0
 
 
 def test_gui_change_updates_figure_like_set():
@@ -142,3 +148,21 @@ def test_slider_factory_checks_and_log_range():
     assert base.check_control_value("igf1_nM", w, 50.0) == 50.0
     with pytest.raises(ValueError, match=r"outside the allowed range \[0.01, 100\]"):
         base.check_control_value("igf1_nM", w, 0.001)
+
+
+@pytest.mark.parametrize("name", ["unit_converter", "reference"])
+def test_unit_switch_reaches_the_browser_as_one_message_with_the_value_on_the_step_grid(name):
+    """Sent one trait at a time, the browser's slider saw in-between states (the new maximum
+    with the old value), clamped its value and sent it back (117.6 nmol/L after each switch from
+    140 ng/mL; under load the slider stayed there). switch_unit sends step, range, value and
+    label in one message, the value already on the new step grid."""
+    ex = create(name)
+    w = ex.controls["value"]
+    sent = []
+    w.send_state = lambda key=None: sent.append(set(key) if key is not None else None)
+    for unit in ("nmol/L", "ng/mL", "nmol/L"):
+        sent.clear()
+        ex.set(unit=unit)
+        assert len(sent) == 1 and {"value", "max", "step", "description"} <= sent[0], sent
+        steps = (w.value - w.min) / w.step
+        assert abs(steps - round(steps)) < 1e-6, (unit, w.value, w.min, w.step)

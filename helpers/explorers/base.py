@@ -151,18 +151,26 @@ def switch_unit(
     convert: Callable,
 ) -> None:
     """Re-express a concentration slider in ``new_unit``: convert its value with
-    ``convert(value, old_unit, new_unit)``, then apply that unit's ``(min, max, step)`` from
-    ``ranges`` and relabel it ``"label (new_unit)"``. The range is widened before the value moves,
-    so the converted value is never clipped."""
+    ``convert(value, old_unit, new_unit)``, round it to the new unit's step, then apply that
+    unit's ``(min, max, step)`` from ``ranges`` and relabel it ``"label (new_unit)"``.
+
+    Everything reaches the browser as one message (``hold_sync``). Sent one trait at a time, the
+    browser's slider saw states in between (the new maximum with the old value, the new step with
+    the old range), clamped or snapped its value there and sent it back: the kernel briefly showed
+    117.6 nmol/L after every switch from 140 ng/mL, and under load the slider stayed at 117.6 while
+    the explorer showed 18.3 (issue 19's stress run). The value is put on the step grid here, as
+    the browser's slider would put it, so the browser has nothing to snap."""
     converted = convert(widget.value, old_unit, new_unit)
     lo, hi, step = ranges[new_unit]
-    # The new step must reach the browser before the value: a browser slider snaps a value to its
-    # current step and sends it back (150 ng/mL -> 19.6 nmol/L -> 20 nmol/L = 153 ng/mL).
-    widget.step = step
-    widget.min, widget.max = min(widget.min, lo), max(widget.max, hi)
-    widget.value = min(max(converted, lo), hi)
-    widget.min, widget.max = lo, hi
-    widget.description = _label(label, new_unit)
+    on_grid = round(lo + round((min(max(converted, lo), hi) - lo) / step) * step, 10)
+    with widget.hold_sync():
+        # traitlets validate each assignment at once: the range is widened before the value
+        # moves, so the value is never clipped, and narrowed after
+        widget.step = step
+        widget.min, widget.max = min(widget.min, lo), max(widget.max, hi)
+        widget.value = min(max(on_grid, lo), hi)
+        widget.min, widget.max = lo, hi
+        widget.description = _label(label, new_unit)
 
 
 def allowed_values(widget: widgets.ValueWidget) -> tuple:
