@@ -13,6 +13,7 @@ DT_MIN = 10.0
 @register
 class AxisExplorer(Explorer):
     name = "axis"
+    left_margin_px = 99  # widest y tick labels and title of any state (see Explorer)
     title = "The GH–IGF-1 axis: pituitary pulses, liver output and feedback (illustrative model)"
     summary_labels = {
         "mean_igf1_ng_ml": ("Mean serum IGF-1", "ng/mL", ".0f"),

@@ -17,6 +17,7 @@ _NAMES = {"free": "free IGF-1", "binary": "binary complex", "ternary": "ternary 
 @register
 class ClearanceExplorer(Explorer):
     name = "clearance"
+    left_margin_px = 129  # widest y tick labels and title of any state (see Explorer)
     title = "Tracer clearance from each IGF-1 pool (half-lives)"
     summary_labels = {
         "half_life_free_min": ("Half-life, free IGF-1", "min", ".0f"),

@@ -19,6 +19,7 @@ DRAWN_PER_SEX = 150
 @register
 class ConfoundingExplorer(Explorer):
     name = "confounding"
+    left_margin_px = 97  # widest y tick labels and title of any state (see Explorer)
     title = "IGF-1 and grip strength in adults: crude versus age-adjusted (illustrative cohort)"
     ALL_LABELS = {
         "n": ("People in the analysis", "", ".0f"),
@@ -93,7 +94,7 @@ class ConfoundingExplorer(Explorer):
         if r["adjust"]:
             return (
                 f"Adjusted for age: {who}, {span} (illustrative, synthetic)",
-                "IGF-1 above (+) or below (−) the level expected for age (ng/mL)",
+                "IGF-1 above (+) or below (−) age-expected (ng/mL)",
                 "Grip strength vs age-expected (kg)",
                 "Least-squares line (age-adjusted)",
             )

@@ -19,6 +19,7 @@ _PUBLISHED = {"igf1_ng_ml": (100 * nut.PATTERN_EFFECT["vegan"],) * 3, "igfbp1_ug
 @register
 class DietPatternsExplorer(Explorer):
     name = "diet_patterns"
+    left_margin_px = 94  # widest y tick labels and title of any state (see Explorer)
     title = "Diet patterns: group means and effect size in a sample of the illustrative cohort"
     summary_labels = {
         "n_per_group": ("Participants per group", "", ".0f"),

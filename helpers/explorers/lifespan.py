@@ -59,6 +59,7 @@ def _compute(sex, measure):
 @register
 class LifespanExplorer(Explorer):
     name = "lifespan"
+    left_margin_px = 104  # widest y tick labels and title of any state (see Explorer)
     title = "IGF-1, IGFBP-3 and their ratio across the lifespan (illustrative cohort + model)"
     summary_labels = {
         "peak_age_years": ("Age at the highest median", "years", ".0f"),

@@ -336,7 +336,11 @@ def _draw_state(page, name: str, state: dict) -> None:
 
 
 def test_no_text_overlaps_or_is_clipped_in_sweep_states(page):
+    """Also: an explorer's left margin does not move between its sweep states. Where plotly's
+    automargin moves it (y tick labels of another width), every such change lays the figure out
+    twice (Explorer.left_margin_px fixes it)."""
     found: dict[str, list] = {}
+    margins: dict[str, dict[float, list]] = {}
     counts = {}
     t0 = time.time()
     for name in NAMES:
@@ -350,6 +354,10 @@ def test_no_text_overlaps_or_is_clipped_in_sweep_states(page):
             assert res["n"] >= 5, (name, state, res)
             for p in res["problems"]:
                 found.setdefault(name, []).append(f"{json.dumps(state)}: {p}")
+            left = page.evaluate("gd => Math.round(gd._fullLayout._size.l)", gd.element_handle())
+            margins.setdefault(name, {}).setdefault(left, []).append(state)
         _draw_state(page, name, {})
     print(f"sweep states per explorer: {counts}; {sum(counts.values())} states in {time.time() - t0:.0f} s")
     assert not found, "\n".join(f"{n}: {p}" for n, ps in found.items() for p in ps[:8])
+    moved = {n: {px: st[:2] for px, st in m.items()} for n, m in margins.items() if len(m) > 1}
+    assert not moved, f"left margin (px) moves between sweep states (set left_margin_px): {moved}"
