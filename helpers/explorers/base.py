@@ -274,7 +274,8 @@ class Explorer:
 
     A subclass writes ``name``, ``title``, ``summary_labels``, ``trace_uids`` and the hooks
     ``make_controls``, ``compute``, ``make_figure``, ``update_figure``, ``summarize`` and
-    ``describe`` (see the module docstring); ``on_control_change`` is optional.
+    ``describe`` (see the module docstring); ``on_control_change`` and ``left_margin_px`` are
+    optional.
 
     The view, top to bottom (``view.children``): title, the controls, ``message`` (why a bad
     value from the browser was set back; empty otherwise), ``plot`` (the PlotView: its
