@@ -167,7 +167,9 @@ DATA_TABLE_JS = r"""
 // disclosure button under the figure (one tab stop while closed); when open, one table per
 // series, built from the traces as drawn: the trace name as caption, the axis titles (which carry
 // the units) as column headers, every point, error-bar ends and text labels. Series on hidden
-// axes (a diagram) are named, not tabulated: the text description below tells what they show.
+// axes (a diagram) are named, not tabulated, except a diagram's labelled steps (text with hover
+// text: notebook 01's pathway), listed with what their hover text says (keyboard users reach it
+// only here); the text description below tells what the diagram shows.
 // Rebuilt on opening and after every redraw while open; closed, it costs nothing.
 const DATA_SHOW = __DATA_SHOW__, DATA_HIDE = __DATA_HIDE__;
 const esc = (v) => String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -193,7 +195,14 @@ function seriesTable(t, i, layout) {
   const name = plain(t.name) || 'Series ' + (i + 1);
   if (!n || t.visible === false) return null;
   const xa = axisOf(layout, 'x', t.xaxis), ya = axisOf(layout, 'y', t.yaxis);
-  if (xa.hidden && ya.hidden) return { skipped: name };
+  if (xa.hidden && ya.hidden) {
+    const words = Array.isArray(t.text) ? t.text : null, more = Array.isArray(t.hovertext) ? t.hovertext : null;
+    if (!words || !more || words.length !== more.length) return { skipped: name };
+    const rows = words.map((w, k) => '<tr><td>' + esc(plain(w)) + '</td><td>' + esc(plain(more[k])) + '</td></tr>');
+    return { html: '<table><caption>' + esc(name) + ' (' + rows.length + (rows.length === 1 ? ' step' : ' steps') +
+      ')</caption><thead><tr><th scope="col">Step and state</th><th scope="col">Details (hover text)</th></tr></thead><tbody>' +
+      rows.join('') + '</tbody></table>' };
+  }
   const at = (a, k) => (a ? a[k] : k);
   const xcol = { head: xa.title || (xs && typeof xs[0] === 'string' ? 'Category' : 'x'), get: (k) => at(xs, k) };
   const ycol = { head: ya.title || (ys && typeof ys[0] === 'string' ? 'Category' : 'y'), get: (k) => at(ys, k) };

@@ -370,6 +370,14 @@ def _expected_tables(fig) -> list[dict]:
         xa = lay["xaxis" + (t.xaxis or "x")[1:]]
         ya = lay["yaxis" + (t.yaxis or "y")[1:]]
         if xa.visible is False and ya.visible is False:
+            # a diagram: only its labelled steps (text with hover text) are listed, one row each
+            if (
+                t.text is not None
+                and getattr(t, "hovertext", None) is not None
+                and not isinstance(t.text, str)
+            ):
+                cols = [list(t.text), list(t.hovertext)]
+                out.append({"name": t.name, "n": len(cols[0]), "cols": cols, "unit": "step"})
             continue
         cols = [xs, ys]
         if getattr(t, "orientation", None) == "h":
@@ -386,7 +394,7 @@ def _expected_tables(fig) -> list[dict]:
         xs_, ys_ = (xs or list(range(n))), (ys or list(range(n)))
         keep = [i for i in range(n) if not (_gap(xs_[i]) or _gap(ys_[i]))]
         cols = [[c[i] for i in keep] for c in cols]
-        out.append({"name": t.name, "n": len(keep), "cols": cols})
+        out.append({"name": t.name, "n": len(keep), "cols": cols, "unit": "point"})
     return out
 
 
@@ -397,7 +405,9 @@ def _check_tables_match(shown: list[dict], fig) -> None:
         [e["name"] for e in expected],
     )
     for s, e in zip(shown, expected, strict=True):
-        assert len(s["rows"]) == e["n"] and s["caption"].endswith(f"({e['n']} point{'s' * (e['n'] != 1)})"), (
+        assert len(s["rows"]) == e["n"] and s["caption"].endswith(
+            f"({e['n']} {e['unit']}{'s' * (e['n'] != 1)})"
+        ), (
             s["caption"],
             len(s["rows"]),
             e["n"],
@@ -512,13 +522,17 @@ def test_figure_data_table_on_request(lab):
         assert (after["active"], after["cells"]) == (before["active"], before["cells"]), (
             "a key reached JupyterLab"
         )
-        # the diagram on hidden axes is named, not tabulated
+        # the diagram on hidden axes: its arrows and state marks are named, not tabulated; its
+        # steps are listed with their hover text (what each step goes through, why its state)
         sig = page.locator(".tfl-name-signalling")
         sig.locator(DATA_BUTTON).click()
         sregion = sig.locator(DATA_REGION)
         page.wait_for_function("r => !r.hidden && r.querySelector('table')", arg=sregion.element_handle())
         assert "Not tabulated (a diagram without axes" in sregion.inner_text()
         _check_tables_match(sregion.evaluate(JS_TABLES), create("signalling").figure)
+        steps = next(x for x in sregion.evaluate(JS_TABLES) if x["caption"].startswith("Pathway steps"))
+        assert steps["head"] == ["Step and state", "Details (hover text)"] and len(steps["rows"]) == 10
+        assert any("S6K1" in r[1] and "4E-BP1" in r[1] for r in steps["rows"]), steps["rows"]
         # axe stays clean with the tables open
         bad = _axe(page, {"include": [[".tfl-explorer"]]})
         assert not bad, [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in bad]
