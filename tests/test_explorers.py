@@ -155,14 +155,23 @@ def test_unit_switch_reaches_the_browser_as_one_message_with_the_value_on_the_st
     """Sent one trait at a time, the browser's slider saw in-between states (the new maximum
     with the old value), clamped its value and sent it back (117.6 nmol/L after each switch from
     140 ng/mL; under load the slider stayed there). switch_unit sends step, range, value and
-    label in one message, the value already on the new step grid."""
+    label in one message, the value last and already on the new step grid."""
     ex = create(name)
     w = ex.controls["value"]
     sent = []
-    w.send_state = lambda key=None: sent.append(set(key) if key is not None else None)
+    get_state = w.get_state  # what send_state puts in a message, in the message's order
+
+    def recorded(key=None):
+        sent.append([key] if isinstance(key, str) else list(key or ()))
+        return get_state(key)
+
+    w.get_state = recorded
     for unit in ("nmol/L", "ng/mL", "nmol/L"):
         sent.clear()
         ex.set(unit=unit)
-        assert len(sent) == 1 and {"value", "max", "step", "description"} <= sent[0], sent
+        assert len(sent) == 1 and {"value", "max", "step", "description"} <= set(sent[0]), sent
+        # the browser's slider handles a message's traits in order: the value must come last
+        # (given first, it would be put on the old step and sent back)
+        assert sent[0][-1] == "value", sent
         steps = (w.value - w.min) / w.step
         assert abs(steps - round(steps)) < 1e-6, (unit, w.value, w.min, w.step)

@@ -68,6 +68,35 @@ def _label(label: str, unit: str | None) -> str:
     return f"{label} ({unit})" if unit else label
 
 
+class _RangeBeforeValue:
+    """Sliders whose held changes (``hold_sync``: a unit switch, a restore) reach the browser as
+    one message with ``min``, ``max`` and ``step`` before ``value``.
+
+    ipywidgets sends held traits in the order of a Python set, which changes with each process's
+    string hash seed, and the browser's slider handles them in the message's order: given the
+    value first, it puts the new value on the old step (18.3 on a 1 ng/mL grid: 18), sends that
+    back and keeps it (issue 19's stress run, one kernel in a few). Given the range or the step
+    first, it takes every new trait at once (its option update reads value, range and step)."""
+
+    def send_state(self, key=None):
+        if isinstance(key, (set, frozenset)) and "value" in key and len(key) > 1:
+            key = [k for k in key if k != "value"] + ["value"]
+        super().send_state(key)
+
+
+# the same class names as ipywidgets' (tests and the site tell slider kinds by them)
+class FloatSlider(_RangeBeforeValue, widgets.FloatSlider):
+    """ipywidgets.FloatSlider whose held changes send the value last (_RangeBeforeValue)."""
+
+
+class FloatLogSlider(_RangeBeforeValue, widgets.FloatLogSlider):
+    """ipywidgets.FloatLogSlider whose held changes send the value last (_RangeBeforeValue)."""
+
+
+class IntSlider(_RangeBeforeValue, widgets.IntSlider):
+    """ipywidgets.IntSlider whose held changes send the value last (_RangeBeforeValue)."""
+
+
 def slider(
     label: str,
     unit: str | None,
@@ -97,15 +126,15 @@ def slider(
     if log:
         if min <= 0:
             raise ValueError(f"log slider {label!r}: min must be > 0, got {min}")
-        return widgets.FloatLogSlider(base=10, min=math.log10(min), max=math.log10(max), step=step, **common)
-    return widgets.FloatSlider(min=min, max=max, step=step, **common)
+        return FloatLogSlider(base=10, min=math.log10(min), max=math.log10(max), step=step, **common)
+    return FloatSlider(min=min, max=max, step=step, **common)
 
 
 def int_slider(
     label: str, unit: str | None, min: int, max: int, value: int, step: int = 1
 ) -> widgets.IntSlider:
     """A labelled integer slider."""
-    return widgets.IntSlider(
+    return IntSlider(
         min=min,
         max=max,
         step=step,
@@ -154,7 +183,8 @@ def switch_unit(
     ``convert(value, old_unit, new_unit)``, round it to the new unit's step, then apply that
     unit's ``(min, max, step)`` from ``ranges`` and relabel it ``"label (new_unit)"``.
 
-    Everything reaches the browser as one message (``hold_sync``). Sent one trait at a time, the
+    Everything reaches the browser as one message (``hold_sync``), the value last
+    (``_RangeBeforeValue``). Sent one trait at a time, the
     browser's slider saw states in between (the new maximum with the old value, the new step with
     the old range), clamped or snapped its value there and sent it back: the kernel briefly showed
     117.6 nmol/L after every switch from 140 ng/mL, and under load the slider stayed at 117.6 while
