@@ -184,6 +184,52 @@ class PageLog:
     external_requests: list = field(default_factory=list)
     page_errors: list = field(default_factory=list)
     console_errors: list = field(default_factory=list)
+    #: local requests that failed or answered >= 400 (plotly.js not arriving leaves figures blank)
+    failed_requests: list = field(default_factory=list)
+
+
+def _page_error(e) -> str:
+    """An uncaught error's message and the first frames of its stack: which bundle threw it (ours,
+    plotly.js, JupyterLab's or anywidget's) is what tells an error under load apart."""
+    stack = [ln.strip() for ln in (getattr(e, "stack", "") or "").splitlines()[1:6]]
+    return (str(e)[:300] + (" | " + " < ".join(ln[:160] for ln in stack) if stack else ""))[:1200]
+
+
+def record(page, log: PageLog) -> None:
+    """Record, for ``log``, the page's uncaught errors (with stacks), console errors and failed requests."""
+    page.on("pageerror", lambda e: log.page_errors.append(_page_error(e)))
+    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text[:300]))
+    page.on("requestfailed", lambda r: log.failed_requests.append(f"{r.url[:160]}: {r.failure}"))
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and log.failed_requests.append(f"{r.url[:160]}: HTTP {r.status}"),
+    )
+
+
+#: what a figure wait reports when it times out: which explorers' figures are not drawn and why
+FIGURE_STATE_JS = """() => {
+  const ex = [...document.querySelectorAll('.tfl-explorer')];
+  const blank = ex.filter(e => !e.querySelector('.tfl-figure svg.main-svg')).map(e => {
+    const name = ([...e.classList].find(c => c.startsWith('tfl-name-')) || '?').slice(9);
+    const fig = e.querySelector('.tfl-figure');
+    const text = ((fig && fig.innerText) || e.innerText || '').replace(/\\s+/g, ' ').trim();
+    return name + (fig ? '' : ' (no figure element)') + (text ? ': ' + text.slice(0, 120) : '');
+  });
+  return { explorers: ex.length, blank, plotly: !!(window.Plotly && window.Plotly.react),
+           widget_errors: document.body.innerText.split('Error displaying widget').length - 1 };
+}"""
+
+
+def figure_state(page, log: PageLog) -> str:
+    """A one-paragraph account of the page's explorer figures and errors, for a timeout's message."""
+    try:
+        state = page.evaluate(FIGURE_STATE_JS)
+    except Exception as exc:  # the page itself is gone or hung
+        state = f"(page did not answer: {str(exc)[:120]})"
+    return (
+        f"figures: {state}; page errors: {log.page_errors[:3]}; console errors: {log.console_errors[:3]};"
+        f" failed requests: {log.failed_requests[:5]}"
+    )
 
 
 def open_notebook(context, server: LabServer, rel: str, timeout_s: float = 120):
@@ -200,8 +246,7 @@ def open_notebook(context, server: LabServer, rel: str, timeout_s: float = 120):
         "websocket",
         lambda ws: None if ws.url.startswith(LOCAL_PREFIXES) else log.external_requests.append(ws.url[:200]),
     )
-    page.on("pageerror", lambda e: log.page_errors.append(str(e)[:300]))
-    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text[:300]))
+    record(page, log)
     page.goto(server.notebook_url(rel))
     page.wait_for_function(
         "window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
@@ -334,6 +379,8 @@ def page_problems(page, log: PageLog, expected_names: list[str]) -> tuple[list[s
         problems.append(f"requests left 127.0.0.1: {log.external_requests[:5]}")
     if log.page_errors:
         problems.append(f"uncaught JavaScript errors: {log.page_errors[:3]}")
+    if problems and log.failed_requests:  # a likely cause of blank figures; alone, not a problem
+        problems.append(f"(requests that failed: {log.failed_requests[:5]})")
     return problems, {"model": model, "dom": dom}
 
 
@@ -665,11 +712,16 @@ def open_voila(context, server: VoilaServer, rel: str, n_explorers: int, timeout
             None if req.url.startswith(LOCAL_PREFIXES) else log.external_requests.append(req.url[:200])
         ),
     )
-    page.on("pageerror", lambda e: log.page_errors.append(str(e)[:300]))
-    page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text[:300]))
+    record(page, log)
     page.goto(server.notebook_url(rel), timeout=timeout_s * 1000)
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= {n_explorers}",
-        timeout=timeout_s * 1000,
-    )
+    try:
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= {n_explorers}",
+            timeout=timeout_s * 1000,
+        )
+    except Exception as exc:
+        raise AssertionError(
+            f"{rel} in Voila: {n_explorers} explorer figures not drawn after {timeout_s:.0f} s"
+            f" ({type(exc).__name__}); {figure_state(page, log)}"
+        ) from None
     return page, log
