@@ -196,14 +196,18 @@ def _page_error(e) -> str:
 
 
 def record(page, log: PageLog) -> None:
-    """Record, for ``log``, the page's uncaught errors (with stacks), console errors and failed requests."""
+    """Record, for ``log``, the page's uncaught errors (with stacks), console errors and failed local
+    requests."""
     page.on("pageerror", lambda e: log.page_errors.append(_page_error(e)))
     page.on("console", lambda m: m.type == "error" and log.console_errors.append(m.text[:300]))
-    page.on("requestfailed", lambda r: log.failed_requests.append(f"{r.url[:160]}: {r.failure}"))
-    page.on(
-        "response",
-        lambda r: r.status >= 400 and log.failed_requests.append(f"{r.url[:160]}: HTTP {r.status}"),
-    )
+
+    # local only: a request that leaves 127.0.0.1 is already in external_requests (and fails offline)
+    def failed(url: str, why: str) -> None:
+        if url.startswith(LOCAL_PREFIXES):
+            log.failed_requests.append(f"{url[:160]}: {why}")
+
+    page.on("requestfailed", lambda r: failed(r.url, str(r.failure)))
+    page.on("response", lambda r: r.status >= 400 and failed(r.url, f"HTTP {r.status}"))
 
 
 #: what a figure wait reports when it times out: which explorers' figures are not drawn and why
