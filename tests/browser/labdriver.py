@@ -334,6 +334,34 @@ def wait_for_figures(page, n_explorers: int = 0, timeout_s: float = 60) -> None:
         pass
 
 
+#: JupyterLab's splash screen: shown while a theme loads, removed 200 ms after the theme is in
+SPLASH_GONE_JS = "() => !document.getElementById('jupyterlab-splash')"
+
+
+def set_theme(page, dark: bool, timeout_s: float = 60) -> None:
+    """Switch JupyterLab to its dark (or light) theme and wait until the theme is applied and its
+    splash screen is gone.
+
+    JupyterLab shows its splash screen for every theme load and removes it with
+    ``setTimeout(() => document.body.removeChild(splash), 200)`` once the theme is in (the
+    ``@jupyterlab/apputils-extension:splash`` plugin, 4.6). A second theme switch that starts
+    inside those 200 ms schedules a second removal, which throws "Failed to execute 'removeChild'
+    on 'Node'" as an uncaught page error. On a loaded machine the timer runs late (the explorers
+    redraw for the new theme at the same moment), so a test that switched back right after the
+    figures turned dark hit that window about once in ten runs. Waiting for the splash screen to
+    go, before and after each switch, keeps switches apart, as a person clicking the menu does.
+    The error is JupyterLab's and has no visible effect: the splash screen is already gone.
+    """
+    name = "JupyterLab Dark" if dark else "JupyterLab Light"
+    page.wait_for_function(SPLASH_GONE_JS, timeout=timeout_s * 1000)
+    page.evaluate("t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", name)
+    page.wait_for_function(
+        f"() => document.body.dataset.jpThemeLight === '{'false' if dark else 'true'}'"
+        " && !document.getElementById('jupyterlab-splash')",
+        timeout=timeout_s * 1000,
+    )
+
+
 # create("name") or create("name", prediction=p)
 EXPLORER_CALL_RE = re.compile(r"\bcreate\(\s*['\"]([A-Za-z_0-9]+)['\"]\s*[,)]")
 

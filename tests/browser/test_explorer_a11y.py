@@ -225,12 +225,10 @@ def test_figures_follow_the_dark_theme_with_readable_text(page):
     """Every text drawn in every explorer figure reaches 4.5:1 in the light theme, and again after
     switching JupyterLab to its dark theme, where the figures take the dark background."""
     assert not _low_contrast_text(page)
-    switch = "t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})"
-    page.evaluate(switch, "JupyterLab Dark")
+    labdriver.set_theme(page, dark=True)
     try:
         page.wait_for_function(
-            """() => document.body.dataset.jpThemeLight === 'false' &&
-              [...document.querySelectorAll('.tfl-explorer .tfl-figure')].every(gd =>
+            """() => [...document.querySelectorAll('.tfl-explorer .tfl-figure')].every(gd =>
                 gd.dataset.tflTheme === 'dark' && gd._fullLayout && gd._fullLayout.paper_bgcolor === '#111111')""",
             timeout=60_000,
         )
@@ -243,10 +241,9 @@ def test_figures_follow_the_dark_theme_with_readable_text(page):
 
         assert contrast(style, "#111111") >= 3, style
     finally:
-        page.evaluate(switch, "JupyterLab Light")
+        labdriver.set_theme(page, dark=False)
         page.wait_for_function(
-            """() => document.body.dataset.jpThemeLight === 'true' &&
-              [...document.querySelectorAll('.tfl-explorer .tfl-figure')].every(gd => gd.dataset.tflTheme === 'light')""",
+            """() => [...document.querySelectorAll('.tfl-explorer .tfl-figure')].every(gd => gd.dataset.tflTheme === 'light')""",
             timeout=60_000,
         )
 

@@ -246,13 +246,6 @@ JS_FOCUS = """() => { const e = document.activeElement; const s = getComputedSty
     if (c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; } n = n.parentElement; }
   return {cls: String(e.className), width: s.outlineWidth, style: s.outlineStyle, color: s.outlineColor, bg}; }"""
 
-SWITCH_THEME = "t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})"
-
-
-def _set_theme(page, dark: bool) -> None:
-    page.evaluate(SWITCH_THEME, "JupyterLab Dark" if dark else "JupyterLab Light")
-    page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{'false' if dark else 'true'}'")
-
 
 def _outline_ok(style: dict) -> float:
     assert style["width"] == "3px" and style["style"] == "solid", style
@@ -305,13 +298,13 @@ def test_wide_table_scrolls_with_the_keyboard(lab):
             "the key reached JupyterLab"
         )
         assert region.evaluate("r => document.activeElement === r")
-        _set_theme(page, dark=True)
+        labdriver.set_theme(page, dark=True)
         try:
             style = page.evaluate(JS_FOCUS)
             assert _rgb(style["bg"]) == (17, 17, 17), style  # JupyterLab Dark's #111111
             assert _outline_ok(style) >= 3, style
         finally:
-            _set_theme(page, dark=False)
+            labdriver.set_theme(page, dark=False)
         assert not log.page_errors, log.page_errors
     finally:
         page.set_viewport_size(size)

@@ -264,10 +264,8 @@ JS_OUTLINE_ON = """() => { const e = document.activeElement; const s = getComput
 def test_focus_outline_reaches_3_to_1_in_the_dark_theme(page):
     """JupyterLab Dark (background #111111): the self-checks' and predictions' focus outline
     switches to #8ab4f8 (9.0:1); the light theme's #0b57a4 would be about 2.6:1 there."""
-    switch = "t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})"
-    page.evaluate(switch, "JupyterLab Dark")
+    labdriver.set_theme(page, dark=True)
     try:
-        page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=60_000)
         seen = []
         # reach each control with the keyboard (Tab / Shift+Tab, so that :focus-visible applies),
         # without changing an answer: radio and button, number box and button, checkbox and button
@@ -286,5 +284,4 @@ def test_focus_outline_reaches_3_to_1_in_the_dark_theme(page):
         assert {t for t, _ in seen} == {"INPUT", "BUTTON"}, seen
         assert {ty for t, ty in seen if t == "INPUT"} == {"radio", "text", "checkbox"}, seen
     finally:
-        page.evaluate(switch, "JupyterLab Light")
-        page.wait_for_function("() => document.body.dataset.jpThemeLight === 'true'", timeout=60_000)
+        labdriver.set_theme(page, dark=False)
