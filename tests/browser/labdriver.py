@@ -210,6 +210,18 @@ def record(page, log: PageLog) -> None:
     page.on("response", lambda r: r.status >= 400 and failed(r.url, f"HTTP {r.status}"))
 
 
+def all_drawn_js(box: str, n: int) -> str:
+    """JS condition: at least ``n`` elements match ``box`` and each holds a drawn plotly figure.
+
+    Counting ``svg.main-svg`` elements instead is not enough: plotly draws two or three of them per
+    figure, so "n of them" passes while later explorers are still missing (Voila renders outputs
+    as the cells run; under load notebook 04's third explorer was not yet in the page)."""
+    return (
+        f"() => {{ const ex = [...document.querySelectorAll({box!r})];"
+        f" return ex.length >= {int(n)} && ex.every(e => e.querySelector('svg.main-svg')); }}"
+    )
+
+
 #: what a figure wait reports when it times out: which explorers' figures are not drawn and why
 FIGURE_STATE_JS = """() => {
   const ex = [...document.querySelectorAll('.tfl-explorer')];
@@ -748,7 +760,7 @@ def open_voila(context, server: VoilaServer, rel: str, n_explorers: int, timeout
     page.goto(server.notebook_url(rel), timeout=timeout_s * 1000)
     try:
         page.wait_for_function(
-            f"() => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= {n_explorers}",
+            all_drawn_js(".tfl-explorer", n_explorers),
             timeout=timeout_s * 1000,
         )
     except Exception as exc:

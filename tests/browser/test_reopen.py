@@ -45,7 +45,7 @@ PREDICTION = "00-unit-200"
 N_STATIC = len(NAMES) + len(CHECKS) + 1 + 1
 IDLE = "window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
 JS_VISIBLE = """sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null).length"""
-JS_LIVE = f"""() => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= {len(NAMES)}
+JS_LIVE = f"""() => ({labdriver.all_drawn_js(".tfl-explorer", len(NAMES))})()
   && document.querySelectorAll('.tfl-selfcheck .tfl-box').length >= {len(CHECKS)}
   && document.querySelectorAll('.tfl-predict .tfl-box').length >= 1
   && document.querySelectorAll('.tfl-table-filter select').length >= 2"""
@@ -103,7 +103,7 @@ def test_reopened_notebook_shows_static_views_and_stays_unmodified(app, chromium
             page.goto(server.notebook_url("saved.ipynb"))
             page.wait_for_function(IDLE, timeout=120_000)
             page.wait_for_function(
-                f"() => document.querySelectorAll('.tfl-reopen .tfl-reopen-figure svg.main-svg').length >= {len(NAMES)}",
+                labdriver.all_drawn_js(".tfl-reopen .tfl-reopen-figure", len(NAMES)),
                 timeout=60_000,
             )
             page.wait_for_timeout(2000)  # anything that would modify the notebook after rendering

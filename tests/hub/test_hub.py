@@ -287,8 +287,7 @@ def test_three_users_pull_run_notebook_03_and_edits_survive_an_update(
             wall = time.perf_counter() - t0
             # every explorer's figure drawn (a real condition, generous for a loaded machine)
             page.wait_for_function(
-                "n => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= n",
-                arg=len(expected),
+                labdriver.all_drawn_js(".tfl-explorer", len(expected)),
                 timeout=180_000,
             )
             labdriver.wait_for_figures(page)

@@ -111,8 +111,7 @@ def test_app_mode_page_and_one_control_per_explorer(voila, browser, name):
     try:
         page.goto(f"{url}/voila/render/{name}?token={token}", timeout=120_000)
         page.wait_for_function(
-            "n => document.querySelectorAll('.tfl-explorer .tfl-figure svg.main-svg').length >= n",
-            arg=len(expected),
+            labdriver.all_drawn_js(".tfl-explorer", len(expected)),
             timeout=240_000,
         )
         found = sorted(
