@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -30,6 +31,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    # stopped with kill (SIGTERM), still stop the CPU-bound processes: the finally below runs
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     hogs = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(args.hogs)]
     runs = []
     try:
@@ -64,6 +67,8 @@ def main(argv=None) -> int:
                     "summary": tail[0] if tail else "",
                 }
             )
+            # after every run, so that an interrupted series still leaves its record
+            (out / "results.json").write_text(json.dumps({"hogs": args.hogs, "runs": runs}, indent=1))
             print(
                 f"run {i}/{args.runs}: {'PASS' if rc == 0 else 'FAIL'} in {runs[-1]['seconds']} s "
                 f"(load at start {load:.1f}, mean {runs[-1]['load_mean']:.1f}, max {runs[-1]['load_max']:.1f}): "
@@ -76,7 +81,6 @@ def main(argv=None) -> int:
         for h in hogs:
             h.wait()
     n_ok = sum(r["passed"] for r in runs)
-    (out / "results.json").write_text(json.dumps({"hogs": args.hogs, "runs": runs}, indent=1))
     print(f"{n_ok}/{len(runs)} runs passed with {args.hogs} CPU-bound processes beside the suite")
     return 0 if n_ok == len(runs) else 1
 
