@@ -213,9 +213,10 @@ def record(page, log: PageLog) -> None:
 def all_drawn_js(box: str, n: int) -> str:
     """JS condition: at least ``n`` elements match ``box`` and each holds a drawn plotly figure.
 
-    Counting ``svg.main-svg`` elements instead is not enough: plotly draws two or three of them per
-    figure, so "n of them" passes while later explorers are still missing (Voila renders outputs
-    as the cells run; under load notebook 04's third explorer was not yet in the page)."""
+    Counting ``svg.main-svg`` elements instead is not enough: plotly draws three of them per figure
+    (paper, toppaper, hoverpaper), so "n of them" passes while later explorers are still missing
+    (Voila renders outputs as the cells run; under load notebook 04's third explorer was not yet
+    in the page)."""
     return (
         f"() => {{ const ex = [...document.querySelectorAll({box!r})];"
         f" return ex.length >= {int(n)} && ex.every(e => e.querySelector('svg.main-svg')); }}"
@@ -368,8 +369,7 @@ def set_theme(page, dark: bool, timeout_s: float = 60) -> None:
     page.wait_for_function(SPLASH_GONE_JS, timeout=timeout_s * 1000)
     page.evaluate("t => window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", name)
     page.wait_for_function(
-        f"() => document.body.dataset.jpThemeLight === '{'false' if dark else 'true'}'"
-        " && !document.getElementById('jupyterlab-splash')",
+        f"() => document.body.dataset.jpThemeLight === '{'false' if dark else 'true'}' && ({SPLASH_GONE_JS})()",
         timeout=timeout_s * 1000,
     )
 
